@@ -1,0 +1,16 @@
+package io.eventfold.contracts.conference;
+
+import io.eventfold.contracts.ConferenceEvent;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** An organization scheduled a conference event; it starts in {@link EventStatus#DRAFT}. */
+public record EventScheduled(
+        String eventId,
+        String organizationId,
+        String name,
+        LocalDate startDate,
+        LocalDate endDate,
+        int capacity,
+        Instant scheduledAt) implements ConferenceEvent {
+}

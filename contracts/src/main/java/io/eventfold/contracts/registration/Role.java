@@ -1,0 +1,5 @@
+package io.eventfold.contracts.registration;
+
+public enum Role {
+    ATTENDEE, SPEAKER, ORGANIZER
+}

@@ -1,0 +1,9 @@
+package io.eventfold.contracts.session;
+
+import io.eventfold.contracts.ConferenceEvent;
+
+public record SpeakerRemoved(
+        String eventId,
+        String sessionId,
+        String userId) implements ConferenceEvent {
+}

@@ -1,0 +1,141 @@
+package io.eventfold.command.conference;
+
+import static io.eventfold.command.conference.ConferenceRequests.ID;
+import static io.eventfold.command.conference.ConferenceRequests.ID_MESSAGE;
+
+import io.eventfold.command.conference.ConferenceCommands.Accepted;
+import io.eventfold.command.conference.ConferenceCommands.AddSession;
+import io.eventfold.command.conference.ConferenceCommands.AssignSpeaker;
+import io.eventfold.command.conference.ConferenceCommands.CancelRegistration;
+import io.eventfold.command.conference.ConferenceCommands.CancelSession;
+import io.eventfold.command.conference.ConferenceCommands.ChangeSessionRoom;
+import io.eventfold.command.conference.ConferenceCommands.ChangeStatus;
+import io.eventfold.command.conference.ConferenceCommands.RegisterPerson;
+import io.eventfold.command.conference.ConferenceCommands.RemoveSpeaker;
+import io.eventfold.command.conference.ConferenceRequests.AddSessionRequest;
+import io.eventfold.command.conference.ConferenceRequests.AssignSpeakerRequest;
+import io.eventfold.command.conference.ConferenceRequests.ChangeRoomRequest;
+import io.eventfold.command.conference.ConferenceRequests.ChangeStatusRequest;
+import io.eventfold.command.conference.ConferenceRequests.RegisterRequest;
+import io.eventfold.command.conference.ConferenceRequests.ScheduleEventRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import java.time.Clock;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The write API. Each endpoint turns a valid request into one command and answers with what it changed. */
+@RestController
+@Validated
+@RequestMapping(path = "/api/events", produces = MediaType.APPLICATION_JSON_VALUE)
+class ConferenceController {
+
+    private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
+
+    private final CommandGateway gateway;
+    private final EventScheduling scheduling;
+    private final EventStorePositions positions;
+    private final Clock clock;
+
+    ConferenceController(CommandGateway gateway, EventScheduling scheduling, EventStorePositions positions,
+                         Clock clock) {
+        this.gateway = gateway;
+        this.scheduling = scheduling;
+        this.positions = positions;
+        this.clock = clock;
+    }
+
+    @PostMapping(consumes = JSON)
+    ResponseEntity<CommandResponse> schedule(@Valid @RequestBody ScheduleEventRequest body) {
+        var eventId = body.eventId() != null ? body.eventId() : UUID.randomUUID().toString();
+        scheduling.schedule(new ConferenceCommands.ScheduleEvent(eventId, body.organizationId(), body.name(),
+                body.startDate(), body.endDate(), body.capacity(), clock.instant()));
+        return respond(HttpStatus.CREATED, CommandResponse.Subject.EVENT, eventId, new Accepted(eventId, 0));
+    }
+
+    @PostMapping(path = "/{eventId}/status", consumes = JSON)
+    ResponseEntity<CommandResponse> changeStatus(@PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String eventId,
+                                                 @Valid @RequestBody ChangeStatusRequest body) {
+        return ok(CommandResponse.Subject.EVENT, eventId, new ChangeStatus(eventId, body.status(), clock.instant()));
+    }
+
+    @PostMapping(path = "/{eventId}/sessions", consumes = JSON)
+    ResponseEntity<CommandResponse> addSession(@PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String eventId,
+                                               @Valid @RequestBody AddSessionRequest body) {
+        var sessionId = body.sessionId() != null ? body.sessionId() : UUID.randomUUID().toString();
+        Accepted accepted = gateway.sendAndWait(new AddSession(eventId, sessionId, body.title(), body.room(),
+                body.startsAt(), body.endsAt()));
+        return respond(HttpStatus.CREATED, CommandResponse.Subject.SESSION, eventId, accepted);
+    }
+
+    @PutMapping(path = "/{eventId}/sessions/{sessionId}/room", consumes = JSON)
+    ResponseEntity<CommandResponse> changeRoom(@PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String eventId,
+                                               @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String sessionId,
+                                               @Valid @RequestBody ChangeRoomRequest body) {
+        return ok(CommandResponse.Subject.SESSION, eventId, new ChangeSessionRoom(eventId, sessionId, body.room()));
+    }
+
+    @DeleteMapping("/{eventId}/sessions/{sessionId}")
+    ResponseEntity<CommandResponse> cancelSession(@PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String eventId,
+                                                  @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String sessionId) {
+        return ok(CommandResponse.Subject.SESSION, eventId, new CancelSession(eventId, sessionId, clock.instant()));
+    }
+
+    @PutMapping(path = "/{eventId}/sessions/{sessionId}/speakers/{userId}", consumes = JSON)
+    ResponseEntity<CommandResponse> assignSpeaker(
+            @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String eventId,
+            @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String sessionId,
+            @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String userId,
+            @Valid @RequestBody AssignSpeakerRequest body) {
+        return ok(CommandResponse.Subject.SESSION, eventId,
+                new AssignSpeaker(eventId, sessionId, userId, body.name(), body.bio(), body.company()));
+    }
+
+    @DeleteMapping("/{eventId}/sessions/{sessionId}/speakers/{userId}")
+    ResponseEntity<CommandResponse> removeSpeaker(
+            @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String eventId,
+            @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String sessionId,
+            @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String userId) {
+        return ok(CommandResponse.Subject.SESSION, eventId, new RemoveSpeaker(eventId, sessionId, userId));
+    }
+
+    @PostMapping(path = "/{eventId}/registrations", consumes = JSON)
+    ResponseEntity<CommandResponse> register(@PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String eventId,
+                                             @Valid @RequestBody RegisterRequest body) {
+        var registrationId = body.registrationId() != null ? body.registrationId() : UUID.randomUUID().toString();
+        Accepted accepted = gateway.sendAndWait(new RegisterPerson(eventId, registrationId, body.userId(),
+                body.name(), body.email(), body.role(), clock.instant()));
+        return respond(HttpStatus.CREATED, CommandResponse.Subject.REGISTRATION, eventId, accepted);
+    }
+
+    @DeleteMapping("/{eventId}/registrations/{registrationId}")
+    ResponseEntity<CommandResponse> cancelRegistration(
+            @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String eventId,
+            @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String registrationId) {
+        return ok(CommandResponse.Subject.REGISTRATION, eventId,
+                new CancelRegistration(eventId, registrationId, clock.instant()));
+    }
+
+    private ResponseEntity<CommandResponse> ok(CommandResponse.Subject subject, String eventId, Object command) {
+        Accepted accepted = gateway.sendAndWait(command);
+        return respond(HttpStatus.OK, subject, eventId, accepted);
+    }
+
+    private ResponseEntity<CommandResponse> respond(HttpStatus status, CommandResponse.Subject subject,
+                                                    String eventId, Accepted accepted) {
+        long position = positions.positionOf(eventId, accepted.version());
+        return ResponseEntity.status(status)
+                .body(CommandResponse.of(subject, eventId, accepted.id(), accepted.version(), position));
+    }
+}

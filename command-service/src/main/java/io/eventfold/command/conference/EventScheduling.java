@@ -1,0 +1,55 @@
+package io.eventfold.command.conference;
+
+import io.eventfold.command.conference.ConferenceCommands.ScheduleEvent;
+import io.eventfold.contracts.conference.EventScheduled;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates conference events idempotently: a retry with the same id and the same details is accepted again
+ * without storing anything; the same id with other details is a conflict.
+ */
+@Component
+class EventScheduling {
+
+    private final CommandGateway gateway;
+    private final EventStore eventStore;
+
+    EventScheduling(CommandGateway gateway, EventStore eventStore) {
+        this.gateway = gateway;
+        this.eventStore = eventStore;
+    }
+
+    void schedule(ScheduleEvent command) {
+        if (alreadyScheduled(command)) {
+            return;
+        }
+        try {
+            gateway.sendAndWait(command);
+        } catch (ConcurrencyException raced) {
+            // Another request created the same id between our check and our insert.
+            if (!alreadyScheduled(command)) {
+                throw raced;
+            }
+        }
+    }
+
+    private boolean alreadyScheduled(ScheduleEvent command) {
+        var stream = eventStore.readEvents(command.eventId(), 0);
+        if (!stream.hasNext()) {
+            return false;
+        }
+        if (stream.next().getPayload() instanceof EventScheduled stored && sameDetails(stored, command)) {
+            return true;
+        }
+        throw new RuleViolationException("Event " + command.eventId() + " exists with other details");
+    }
+
+    private static boolean sameDetails(EventScheduled stored, ScheduleEvent command) {
+        return stored.organizationId().equals(command.organizationId()) && stored.name().equals(command.name())
+                && stored.startDate().equals(command.startDate()) && stored.endDate().equals(command.endDate())
+                && stored.capacity() == command.capacity();
+    }
+}

@@ -1,0 +1,77 @@
+package io.eventfold.command.relay;
+
+import io.eventfold.messaging.EventHeaders;
+import io.eventfold.messaging.TopicProperties;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.Serializer;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes stored events to Kafka. It is a tracking event processor over the event store, so it only ever
+ * sees committed events (no dual write), in global order. Sends of one batch go out asynchronously and are
+ * awaited before the processor commits its token in PostgreSQL: a crash before that point replays the batch
+ * (at least once), never skips it.
+ */
+@Component
+@ProcessingGroup(KafkaRelay.PROCESSING_GROUP)
+class KafkaRelay {
+
+    static final String PROCESSING_GROUP = "kafka-relay";
+    private static final String PENDING = KafkaRelay.class.getName() + ".pending";
+
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final Serializer serializer;
+    private final String topic;
+
+    KafkaRelay(KafkaTemplate<String, byte[]> kafka, Serializer serializer, TopicProperties topic) {
+        this.kafka = kafka;
+        this.serializer = serializer;
+        this.topic = topic.name();
+    }
+
+    @EventHandler
+    void relay(Object payload, DomainEventMessage<?> event, TrackingToken token) {
+        var serialized = event.serializePayload(serializer, byte[].class);
+        var headers = new EventHeaders(serialized.getType().getName(), event.getIdentifier(),
+                event.getAggregateIdentifier(), event.getSequenceNumber(),
+                token.position().orElseThrow(() -> new IllegalStateException("Token without position: " + token)),
+                event.getTimestamp());
+        var record = new ProducerRecord<>(topic, null, event.getAggregateIdentifier(), serialized.getData(),
+                headers.toKafka());
+        pendingSends().add(kafka.send(record));
+    }
+
+    private List<CompletableFuture<SendResult<String, byte[]>>> pendingSends() {
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(PENDING, key -> {
+            var pending = new ArrayList<CompletableFuture<SendResult<String, byte[]>>>();
+            root.onPrepareCommit(unitOfWork -> awaitAll(pending));
+            return pending;
+        });
+    }
+
+    private static void awaitAll(List<CompletableFuture<SendResult<String, byte[]>>> pending) {
+        try {
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while publishing to Kafka", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Publishing to Kafka failed; the batch will be retried", e);
+        }
+    }
+}

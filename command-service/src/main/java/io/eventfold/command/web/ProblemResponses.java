@@ -1,0 +1,120 @@
+package io.eventfold.command.web;
+
+import io.eventfold.command.conference.RuleViolationException;
+import io.eventfold.command.conference.UnknownEntityException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Every client mistake becomes an RFC 9457 problem: 400 lists each offending field, 404 names what is
+ * unknown, 409 says which rule was broken. Spring's base class covers 405, 406, 413-less framework errors
+ * and 415.
+ */
+@RestControllerAdvice
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler(RuleViolationException.class)
+    ProblemDetail ruleViolation(RuleViolationException e) {
+        return problem(HttpStatus.CONFLICT, "Rule violated", e.getMessage());
+    }
+
+    @ExceptionHandler({UnknownEntityException.class, AggregateNotFoundException.class})
+    ProblemDetail unknown(RuntimeException e) {
+        var detail = e instanceof AggregateNotFoundException missing
+                ? "No event " + missing.getAggregateIdentifier() : e.getMessage();
+        return problem(HttpStatus.NOT_FOUND, "Not found", detail);
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ProblemDetail tooLarge(PayloadTooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large", e.getMessage());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var errors = new ArrayList<Map<String, String>>();
+        e.getBindingResult().getFieldErrors().stream()
+                .sorted(Comparator.comparing(FieldError::getField))
+                .forEach(error -> errors.add(fieldError(fieldName(error.getField()), error.getDefaultMessage())));
+        e.getBindingResult().getGlobalErrors()
+                .forEach(error -> errors.add(fieldError(error.getObjectName(), error.getDefaultMessage())));
+        return invalid(errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var errors = new ArrayList<Map<String, String>>();
+        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
+                errors.add(fieldError(result.getMethodParameter().getParameterName(), message(error)))));
+        return invalid(errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e.getCause() instanceof PayloadTooLargeException tooLarge) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
+        }
+        var problem = problem(HttpStatus.BAD_REQUEST, "Malformed request body", readableReason(e));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static String readableReason(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            var field = databind.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> a + "." + b).orElse("");
+            return "Field '" + field + "' has a value of the wrong type or an unknown value";
+        }
+        if (e.getCause() instanceof DatabindException || e.getCause() == null) {
+            return "The body is missing or is not valid JSON";
+        }
+        return "The body is not valid JSON: " + e.getCause().getClass().getSimpleName();
+    }
+
+    private static ResponseEntity<Object> invalid(List<Map<String, String>> errors) {
+        var problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                errors.size() + " field(s) are invalid");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static String fieldName(String field) {
+        // Cross-field checks are named after their boolean property (isEndDateValid -> endDateValid).
+        return field.endsWith("Valid") ? field.substring(0, field.length() - "Valid".length()) : field;
+    }
+
+    private static String message(MessageSourceResolvable error) {
+        return error.getDefaultMessage();
+    }
+
+    private static Map<String, String> fieldError(String field, String message) {
+        return Map.of("field", field, "message", message);
+    }
+
+    static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+}

@@ -1,0 +1,76 @@
+package io.eventfold.command.conference;
+
+import io.eventfold.contracts.conference.EventScheduled;
+import io.eventfold.contracts.conference.EventStatus;
+import io.eventfold.contracts.conference.EventStatusChanged;
+import io.eventfold.contracts.registration.PersonRegistered;
+import io.eventfold.contracts.registration.Role;
+import io.eventfold.contracts.session.SessionAdded;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** Shared test data: one conference, its sessions and people, as events, commands and JSON bodies. */
+public final class ConferenceFixtures {
+
+    public static final String EVENT = "devconf-2027";
+    public static final String ORG = "acme";
+    public static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+    public static final LocalDate START = LocalDate.parse("2027-03-01");
+    public static final LocalDate END = LocalDate.parse("2027-03-03");
+    public static final Instant TALK_START = Instant.parse("2027-03-01T09:00:00Z");
+    public static final Instant TALK_END = Instant.parse("2027-03-01T10:00:00Z");
+
+    private ConferenceFixtures() {
+    }
+
+    static ConferenceCommands.ScheduleEvent schedule(int capacity) {
+        return new ConferenceCommands.ScheduleEvent(EVENT, ORG, "DevConf", START, END, capacity, NOW);
+    }
+
+    static EventScheduled scheduled(int capacity) {
+        return new EventScheduled(EVENT, ORG, "DevConf", START, END, capacity, NOW);
+    }
+
+    static EventStatusChanged published() {
+        return new EventStatusChanged(EVENT, EventStatus.DRAFT, EventStatus.PUBLISHED, NOW);
+    }
+
+    static EventStatusChanged statusChanged(EventStatus from, EventStatus to) {
+        return new EventStatusChanged(EVENT, from, to, NOW);
+    }
+
+    static ConferenceCommands.RegisterPerson register(String registrationId, String userId, Role role) {
+        return new ConferenceCommands.RegisterPerson(EVENT, registrationId, userId, "Person " + userId,
+                userId + "@example.com", role, NOW);
+    }
+
+    static PersonRegistered registered(String registrationId, String userId, Role role) {
+        return new PersonRegistered(EVENT, registrationId, userId, "Person " + userId, userId + "@example.com", role,
+                NOW);
+    }
+
+    static ConferenceCommands.AddSession addSession(String sessionId) {
+        return new ConferenceCommands.AddSession(EVENT, sessionId, "Talk " + sessionId, "Room A", TALK_START,
+                TALK_END);
+    }
+
+    static SessionAdded sessionAdded(String sessionId) {
+        return new SessionAdded(EVENT, sessionId, "Talk " + sessionId, "Room A", TALK_START, TALK_END);
+    }
+
+    public static String scheduleJson(String eventId, int capacity) {
+        return """
+                {"eventId":"%s","organizationId":"%s","name":"DevConf","startDate":"%s","endDate":"%s",\
+                "capacity":%d}""".formatted(eventId, ORG, START, END, capacity);
+    }
+
+    public static String registerJson(String registrationId, String userId, String role) {
+        return """
+                {"registrationId":"%s","userId":"%s","name":"Person %s","email":"%s@example.com","role":"%s"}"""
+                .formatted(registrationId, userId, userId, userId, role);
+    }
+
+    public static String statusJson(String status) {
+        return "{\"status\":\"" + status + "\"}";
+    }
+}

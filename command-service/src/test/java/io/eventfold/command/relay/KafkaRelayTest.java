@@ -1,0 +1,68 @@
+package io.eventfold.command.relay;
+
+import static io.eventfold.command.conference.ConferenceFixtures.registerJson;
+import static io.eventfold.command.conference.ConferenceFixtures.scheduleJson;
+import static io.eventfold.command.conference.ConferenceFixtures.statusJson;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventfold.command.CommandServiceTest;
+import io.eventfold.command.HttpJson;
+import io.eventfold.messaging.EventHeaders;
+import io.eventfold.messaging.TopicProperties;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@CommandServiceTest
+class KafkaRelayTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TopicProperties topic;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    @Test
+    void stored_events_reach_the_topic_keyed_by_conference_in_version_order_with_headers() {
+        var api = new HttpJson("http://localhost:" + port);
+        api.post("/api/events", scheduleJson("relay-1", 10));
+        api.post("/api/events/relay-1/status", statusJson("PUBLISHED"));
+        var registered = api.post("/api/events/relay-1/registrations", registerJson("r-1", "u-1", "ATTENDEE")).json();
+
+        var records = readTopic(3);
+
+        assertThat(records).extracting(ConsumerRecord::key).containsOnly("relay-1");
+        var headers = records.stream().map(r -> EventHeaders.fromKafka(r.headers())).toList();
+        assertThat(headers).extracting(EventHeaders::eventType).containsExactly(
+                "conference.event-scheduled.v1", "conference.status-changed.v1", "registration.person-registered.v1");
+        assertThat(headers).extracting(EventHeaders::aggregateVersion).containsExactly(0L, 1L, 2L);
+        assertThat(headers).extracting(EventHeaders::aggregateId).containsOnly("relay-1");
+        assertThat(headers.get(2).globalPosition()).isEqualTo(registered.get("position").asLong());
+        assertThat(headers).extracting(EventHeaders::messageId).doesNotHaveDuplicates();
+        assertThat(new String(records.get(2).value())).contains("\"registrationId\":\"r-1\"", "\"role\":\"ATTENDEE\"");
+    }
+
+    private List<ConsumerRecord<String, byte[]>> readTopic(int expected) {
+        var config = Map.<String, Object>of("bootstrap.servers", bootstrapServers, "group.id", "relay-test",
+                "auto.offset.reset", "earliest");
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic.name()));
+            var records = new ArrayList<ConsumerRecord<String, byte[]>>();
+            var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (records.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.eventfold.messaging;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+/**
+ * The headers every event record carries. The record key is the conference event id and the value is the
+ * event's JSON; the headers say what it is and where it stands, so a consumer can route, de-duplicate and
+ * order an event without parsing its body.
+ */
+public record EventHeaders(
+        String eventType,
+        String messageId,
+        String aggregateId,
+        long aggregateVersion,
+        long globalPosition,
+        Instant timestamp) {
+
+    public static final String EVENT_TYPE = "eventfold-event-type";
+    public static final String MESSAGE_ID = "eventfold-event-id";
+    public static final String AGGREGATE_ID = "eventfold-aggregate-id";
+    public static final String AGGREGATE_VERSION = "eventfold-aggregate-version";
+    public static final String GLOBAL_POSITION = "eventfold-global-position";
+    public static final String TIMESTAMP = "eventfold-timestamp";
+
+    public Headers toKafka() {
+        var headers = new RecordHeaders();
+        headers.add(EVENT_TYPE, utf8(eventType));
+        headers.add(MESSAGE_ID, utf8(messageId));
+        headers.add(AGGREGATE_ID, utf8(aggregateId));
+        headers.add(AGGREGATE_VERSION, longBytes(aggregateVersion));
+        headers.add(GLOBAL_POSITION, longBytes(globalPosition));
+        headers.add(TIMESTAMP, utf8(timestamp.toString()));
+        return headers;
+    }
+
+    /** Reads the headers back; a missing or malformed header is an {@link IllegalArgumentException}. */
+    public static EventHeaders fromKafka(Headers headers) {
+        return new EventHeaders(
+                string(headers, EVENT_TYPE),
+                string(headers, MESSAGE_ID),
+                string(headers, AGGREGATE_ID),
+                number(headers, AGGREGATE_VERSION),
+                number(headers, GLOBAL_POSITION),
+                Instant.parse(string(headers, TIMESTAMP)));
+    }
+
+    private static byte[] utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] longBytes(long value) {
+        return ByteBuffer.allocate(Long.BYTES).putLong(value).array();
+    }
+
+    private static byte[] required(Headers headers, String name) {
+        var header = headers.lastHeader(name);
+        if (header == null || header.value() == null) {
+            throw new IllegalArgumentException("Missing header " + name);
+        }
+        return header.value();
+    }
+
+    private static String string(Headers headers, String name) {
+        return new String(required(headers, name), StandardCharsets.UTF_8);
+    }
+
+    private static long number(Headers headers, String name) {
+        var bytes = required(headers, name);
+        if (bytes.length != Long.BYTES) {
+            throw new IllegalArgumentException("Header " + name + " is not an 8-byte number");
+        }
+        return ByteBuffer.wrap(bytes).getLong();
+    }
+}

@@ -1,5 +1,8 @@
 package io.eventfold.messaging;
 
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,4 +15,14 @@ public record TopicProperties(
         @DefaultValue("conference-events") String name,
         @DefaultValue("6") int partitions,
         @DefaultValue("1") short replicas) {
+
+    /**
+     * The topic as both services declare it (whichever starts first creates it). Kept forever: projections
+     * are rebuilt by reading the topic from its first record.
+     */
+    public NewTopic newTopic() {
+        return new NewTopic(name, partitions, replicas).configs(Map.of(
+                TopicConfig.RETENTION_MS_CONFIG, "-1",
+                TopicConfig.RETENTION_BYTES_CONFIG, "-1"));
+    }
 }

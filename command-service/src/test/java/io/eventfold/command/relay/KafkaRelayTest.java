@@ -6,7 +6,7 @@ import static io.eventfold.command.conference.ConferenceFixtures.statusJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventfold.command.CommandServiceTest;
-import io.eventfold.command.HttpJson;
+import io.eventfold.infra.HttpJson;
 import io.eventfold.messaging.EventHeaders;
 import io.eventfold.messaging.TopicProperties;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.eventfold.command;
+package io.eventfold.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

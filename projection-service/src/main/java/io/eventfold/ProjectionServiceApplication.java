@@ -1,0 +1,16 @@
+package io.eventfold.projection;
+
+import io.eventfold.messaging.TopicProperties;
+import io.eventfold.projection.consumer.ConsumerProperties;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+
+@SpringBootApplication
+@EnableConfigurationProperties({TopicProperties.class, ConsumerProperties.class})
+public class ProjectionServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ProjectionServiceApplication.class, args);
+    }
+}

@@ -1,0 +1,155 @@
+package io.eventfold.projection.consumer;
+
+import io.eventfold.messaging.TopicProperties;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The poll loop. Partitions come from the consumer group, so more instances share the work; where to read
+ * from comes from PostgreSQL, where each batch stored its offsets with its rows. A failed batch is not
+ * skipped: the loop rewinds to the stored offsets and tries again after a pause.
+ */
+@Component
+class EventConsumer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
+
+    private final ConsumerFactory<String, byte[]> consumers;
+    private final BatchProjector projector;
+    private final EventDecoder decoder;
+    private final OffsetStore offsets;
+    private final ConsumerProperties properties;
+    private final String topic;
+    private volatile boolean running;
+    private volatile Consumer<String, byte[]> consumer;
+    private Thread thread;
+    /** Touched only by the consumer thread (the poll loop and the rebalance callbacks it runs). */
+    private List<EventEnvelope> batch = new ArrayList<>();
+    private long firstAt;
+
+    EventConsumer(ConsumerFactory<String, byte[]> consumers, BatchProjector projector, EventDecoder decoder,
+                  OffsetStore offsets, ConsumerProperties properties, TopicProperties topic) {
+        this.consumers = consumers;
+        this.projector = projector;
+        this.decoder = decoder;
+        this.offsets = offsets;
+        this.properties = properties;
+        this.topic = topic.name();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::run, "projection-consumer");
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        var current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        try {
+            thread.join(Duration.ofSeconds(10).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        while (running) {
+            batch = new ArrayList<>();
+            try (var c = consumers.createConsumer()) {
+                consumer = c;
+                c.subscribe(List.of(topic), new SeekToStoredOffsets(c));
+                pollBatches(c);
+            } catch (WakeupException e) {
+                // stopping
+            } catch (RuntimeException e) {
+                log.error("Projection batch failed; rewinding to the stored offsets and retrying", e);
+                pause();
+            }
+        }
+    }
+
+    private void pollBatches(Consumer<String, byte[]> c) {
+        while (running) {
+            var wait = batch.isEmpty() ? Duration.ofMillis(500)
+                    : properties.maxDelay().minusNanos(System.nanoTime() - firstAt);
+            for (ConsumerRecord<String, byte[]> record : c.poll(wait.isNegative() ? Duration.ZERO : wait)) {
+                if (batch.isEmpty()) {
+                    firstAt = System.nanoTime();
+                }
+                batch.add(decoder.decode(record));
+            }
+            var due = !batch.isEmpty() && (batch.size() >= properties.batchSize()
+                    || System.nanoTime() - firstAt >= properties.maxDelay().toNanos());
+            if (due) {
+                flush();
+            }
+        }
+    }
+
+    private void flush() {
+        if (!batch.isEmpty()) {
+            projector.project(properties.consumerName(), batch);
+            batch = new ArrayList<>();
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(properties.retryBackoff().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private final class SeekToStoredOffsets implements ConsumerRebalanceListener {
+
+        private final Consumer<String, byte[]> c;
+
+        SeekToStoredOffsets(Consumer<String, byte[]> c) {
+            this.c = c;
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            var stored = offsets.load(properties.consumerName(), partitions);
+            for (var partition : partitions) {
+                var offset = stored.get(partition);
+                if (offset != null) {
+                    c.seek(partition, offset);
+                } else {
+                    c.seekToBeginning(List.of(partition));
+                }
+            }
+            log.info("Assigned {} at stored offsets {}", partitions, stored);
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // Write what we hold before another instance takes these partitions over.
+            flush();
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.eventfold.projection.dashboard;
+
+import io.eventfold.contracts.ConferenceEvent;
+import io.eventfold.contracts.conference.EventScheduled;
+import io.eventfold.contracts.conference.EventStatusChanged;
+import io.eventfold.contracts.registration.PersonRegistered;
+import io.eventfold.contracts.registration.RegistrationCancelled;
+import io.eventfold.contracts.registration.Role;
+import io.eventfold.contracts.session.SessionAdded;
+import io.eventfold.contracts.session.SessionCancelled;
+import io.eventfold.contracts.session.SessionRoomChanged;
+import io.eventfold.contracts.session.SpeakerAssigned;
+import io.eventfold.contracts.session.SpeakerRemoved;
+import io.eventfold.projection.dashboard.Dashboard.EventInfo;
+import io.eventfold.projection.dashboard.Dashboard.Registration;
+import io.eventfold.projection.dashboard.Dashboard.Session;
+import io.eventfold.projection.dashboard.Dashboard.Speaker;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The pure fold: (dashboard, event) → dashboard. {@code null} stands for a conference not scheduled yet.
+ * It never looks anything up; the one thing it cannot know alone (the next-newest registration after one
+ * of the five listed is cancelled) it reports through {@link Result#needsRecentRefill()}.
+ */
+final class DashboardFold {
+
+    private DashboardFold() {
+    }
+
+    record Result(Dashboard dashboard, boolean needsRecentRefill) {
+    }
+
+    static Result apply(Dashboard current, ConferenceEvent event, long version) {
+        if (event instanceof EventScheduled e) {
+            return done(Dashboard.scheduled(new EventInfo(e.eventId(), e.organizationId(), e.name(), "DRAFT",
+                    e.startDate(), e.endDate(), e.capacity()), version));
+        }
+        if (current == null) {
+            throw new IllegalStateException("Event " + event.eventId() + " has no EventScheduled before version "
+                    + version);
+        }
+        var refill = event instanceof RegistrationCancelled c && current.listsRegistration(c.registrationId());
+        return new Result(next(current, event, version).atVersion(version), refill);
+    }
+
+    // Java 17: no pattern matching for switch yet, so an instanceof chain.
+    private static Dashboard next(Dashboard current, ConferenceEvent event, long version) {
+        if (event instanceof EventStatusChanged e) {
+            return current.withStatus(e.to().name());
+        }
+        if (event instanceof SessionAdded e) {
+            return current.withSession(
+                    new Session(e.sessionId(), e.title(), e.room(), e.startsAt(), e.endsAt(), List.of()));
+        }
+        if (event instanceof SessionRoomChanged e) {
+            return current.withSessionChanged(e.sessionId(), s ->
+                    new Session(s.id(), s.title(), e.toRoom(), s.startsAt(), s.endsAt(), s.speakers()));
+        }
+        if (event instanceof SessionCancelled e) {
+            return current.withoutSession(e.sessionId());
+        }
+        if (event instanceof SpeakerAssigned e) {
+            return current.withSessionChanged(e.sessionId(),
+                    s -> withSpeaker(s, new Speaker(e.userId(), e.name(), e.bio(), e.company())));
+        }
+        if (event instanceof SpeakerRemoved e) {
+            return current.withSessionChanged(e.sessionId(), s -> new Session(s.id(), s.title(), s.room(),
+                    s.startsAt(), s.endsAt(), s.speakers().stream().filter(p -> !p.userId().equals(e.userId())).toList()));
+        }
+        if (event instanceof PersonRegistered e) {
+            return current.withRegistration(registration(e, version), e.role() == Role.ATTENDEE ? 1 : 0,
+                    e.role() == Role.SPEAKER ? 1 : 0);
+        }
+        if (event instanceof RegistrationCancelled e) {
+            return current.withoutRegistration(e.registrationId(), e.role() == Role.ATTENDEE ? -1 : 0,
+                    e.role() == Role.SPEAKER ? -1 : 0);
+        }
+        throw new IllegalArgumentException("Unknown event " + event.getClass().getName());
+    }
+
+    static Registration registration(PersonRegistered e, long version) {
+        return new Registration(e.registrationId(), e.userId(), e.name(), e.email(), e.role().name(),
+                e.registeredAt(), version);
+    }
+
+    private static Session withSpeaker(Session session, Speaker speaker) {
+        var speakers = new ArrayList<>(session.speakers());
+        speakers.add(speaker);
+        return new Session(session.id(), session.title(), session.room(), session.startsAt(), session.endsAt(),
+                List.copyOf(speakers));
+    }
+
+    private static Result done(Dashboard dashboard) {
+        return new Result(dashboard, false);
+    }
+}

@@ -1,0 +1,77 @@
+package io.eventfold.projection.dashboard;
+
+import io.eventfold.contracts.registration.PersonRegistered;
+import io.eventfold.contracts.registration.RegistrationCancelled;
+import io.eventfold.projection.consumer.EventEnvelope;
+import io.eventfold.projection.consumer.Projection;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * One dashboard row per conference. Per batch: load the touched rows, fold every new event in memory, then
+ * write each changed row once. Events at or below a row's version were applied before and are skipped.
+ */
+@Component
+class DashboardProjection implements Projection {
+
+    private final DashboardStore store;
+
+    DashboardProjection(DashboardStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public String name() {
+        return "dashboard";
+    }
+
+    @Override
+    public void apply(List<EventEnvelope> batch) {
+        var ids = batch.stream().map(EventEnvelope::conferenceId).distinct().toList();
+        Map<String, Dashboard> dashboards = new LinkedHashMap<>(store.load(ids));
+        var changed = new HashSet<String>();
+        var refill = new HashSet<String>();
+        var added = new ArrayList<Object[]>();
+        var cancelled = new ArrayList<Object[]>();
+        for (var envelope : batch) {
+            var current = dashboards.get(envelope.conferenceId());
+            if (current != null && envelope.version() <= current.version()) {
+                continue;
+            }
+            var result = DashboardFold.apply(current, envelope.event(), envelope.version());
+            dashboards.put(envelope.conferenceId(), result.dashboard());
+            changed.add(envelope.conferenceId());
+            if (result.needsRecentRefill()) {
+                refill.add(envelope.conferenceId());
+            }
+            remember(envelope, added, cancelled);
+        }
+        store.saveRegistrations(added, cancelled);
+        refillRecent(dashboards, refill);
+        store.save(changed.stream().map(dashboards::get).toList());
+    }
+
+    private void remember(EventEnvelope envelope, List<Object[]> added, List<Object[]> cancelled) {
+        if (envelope.event() instanceof PersonRegistered registered) {
+            added.add(DashboardStore.registrationRow(registered.eventId(),
+                    DashboardFold.registration(registered, envelope.version())));
+        } else if (envelope.event() instanceof RegistrationCancelled cancel) {
+            cancelled.add(new Object[] {cancel.eventId(), cancel.registrationId()});
+        }
+    }
+
+    private void refillRecent(Map<String, Dashboard> dashboards, Set<String> refill) {
+        if (refill.isEmpty()) {
+            return;
+        }
+        var recent = store.recentRegistrations(refill);
+        for (var id : refill) {
+            dashboards.put(id, dashboards.get(id).withRecentRegistrations(recent.getOrDefault(id, List.of())));
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.eventfold.projection.dashboard;
+
+import io.eventfold.projection.dashboard.Dashboard.Registration;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Set-based SQL for the dashboard tables: a fixed number of statements per batch, whatever its size. */
+@Component
+class DashboardStore {
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    DashboardStore(JdbcTemplate jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Locks the rows so that two writers of one conference (say, during a rebalance) take turns. */
+    Map<String, Dashboard> load(Collection<String> eventIds) {
+        var found = new HashMap<String, Dashboard>();
+        jdbc.query("select event_id, document from dashboard where event_id = any(?) for update",
+                rs -> {
+                    found.put(rs.getString(1), json.readValue(rs.getString(2), Dashboard.class));
+                },
+                (Object) eventIds.toArray(String[]::new));
+        return found;
+    }
+
+    void save(Collection<Dashboard> dashboards) {
+        var rows = new ArrayList<Object[]>();
+        for (var d : dashboards) {
+            var e = d.event();
+            rows.add(new Object[] {e.id(), e.organizationId(), e.name(), e.status(), Date.valueOf(e.startDate()),
+                    Date.valueOf(e.endDate()), e.capacity(), d.stats().attendeeCount(), d.stats().sessionCount(),
+                    d.stats().speakerCount(), d.version(), json.writeValueAsString(d)});
+        }
+        jdbc.batchUpdate("""
+                insert into dashboard (event_id, organization_id, name, status, start_date, end_date, capacity,
+                                       attendee_count, session_count, speaker_count, version, document)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (event_id) do update set
+                    organization_id = excluded.organization_id, name = excluded.name, status = excluded.status,
+                    start_date = excluded.start_date, end_date = excluded.end_date, capacity = excluded.capacity,
+                    attendee_count = excluded.attendee_count, session_count = excluded.session_count,
+                    speaker_count = excluded.speaker_count, version = excluded.version,
+                    document = excluded.document""", rows);
+    }
+
+    static Object[] registrationRow(String eventId, Registration r) {
+        return new Object[] {eventId, r.registrationId(), r.userId(), r.name(), r.email(), r.role(),
+                Timestamp.from(r.registeredAt()), r.version()};
+    }
+
+    void saveRegistrations(List<Object[]> added, List<Object[]> cancelled) {
+        jdbc.batchUpdate("""
+                insert into dashboard_registration
+                    (event_id, registration_id, user_id, name, email, role, registered_at, version, active)
+                values (?, ?, ?, ?, ?, ?, ?, ?, true)
+                on conflict (event_id, registration_id) do nothing""", added);
+        jdbc.batchUpdate("update dashboard_registration set active = false where event_id = ? and registration_id = ?",
+                cancelled);
+    }
+
+    /** The newest active registrations of each conference, in dashboard order. */
+    Map<String, List<Registration>> recentRegistrations(Collection<String> eventIds) {
+        var recent = new HashMap<String, List<Registration>>();
+        jdbc.query("""
+                        select event_id, registration_id, user_id, name, email, role, registered_at, version
+                        from (select r.*, row_number() over (partition by event_id
+                                                             order by registered_at desc, version desc) as rank
+                              from dashboard_registration r
+                              where event_id = any(?) and active) newest
+                        where rank <= ?
+                        order by event_id, rank""",
+                rs -> {
+                    recent.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(new Registration(
+                            rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                            rs.getTimestamp(7).toInstant(), rs.getLong(8)));
+                },
+                eventIds.toArray(String[]::new), Dashboard.RECENT);
+        return recent;
+    }
+}

@@ -1,0 +1,108 @@
+package io.eventfold.projection.status;
+
+import io.eventfold.contracts.conference.EventScheduled;
+import io.eventfold.contracts.conference.EventStatus;
+import io.eventfold.contracts.conference.EventStatusChanged;
+import io.eventfold.projection.consumer.EventEnvelope;
+import io.eventfold.projection.consumer.Projection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Conference events per (organization, status). A status change decrements the old count and increments
+ * the new one; a batch adds up its deltas in memory and writes each touched count once.
+ */
+@Component
+class StatusCountProjection implements Projection {
+
+    private final JdbcTemplate jdbc;
+
+    StatusCountProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record EventStatusRow(String eventId, String organizationId, String status, long version) {
+    }
+
+    record CountKey(String organizationId, String status) {
+    }
+
+    @Override
+    public String name() {
+        return "status-counts";
+    }
+
+    @Override
+    public void apply(List<EventEnvelope> batch) {
+        var touched = batch.stream()
+                .filter(e -> e.event() instanceof EventScheduled || e.event() instanceof EventStatusChanged)
+                .toList();
+        if (touched.isEmpty()) {
+            return;
+        }
+        var rows = load(touched.stream().map(EventEnvelope::conferenceId).distinct().toList());
+        var deltas = new HashMap<CountKey, Long>();
+        var changed = new HashMap<String, EventStatusRow>();
+        for (var envelope : touched) {
+            var current = rows.get(envelope.conferenceId());
+            if (current != null && envelope.version() <= current.version()) {
+                continue;
+            }
+            var next = transition(current, envelope);
+            if (current != null) {
+                deltas.merge(new CountKey(current.organizationId(), current.status()), -1L, Long::sum);
+            }
+            deltas.merge(new CountKey(next.organizationId(), next.status()), 1L, Long::sum);
+            rows.put(next.eventId(), next);
+            changed.put(next.eventId(), next);
+        }
+        save(changed.values(), deltas);
+    }
+
+    private static EventStatusRow transition(EventStatusRow current, EventEnvelope envelope) {
+        if (envelope.event() instanceof EventScheduled scheduled) {
+            return new EventStatusRow(scheduled.eventId(), scheduled.organizationId(), EventStatus.DRAFT.name(),
+                    envelope.version());
+        }
+        if (current == null) {
+            throw new IllegalStateException("Status change of unknown event " + envelope.conferenceId());
+        }
+        var changed = (EventStatusChanged) envelope.event();
+        return new EventStatusRow(current.eventId(), current.organizationId(), changed.to().name(),
+                envelope.version());
+    }
+
+    private Map<String, EventStatusRow> load(List<String> eventIds) {
+        var rows = new HashMap<String, EventStatusRow>();
+        jdbc.query("select event_id, organization_id, status, version from status_of_event "
+                        + "where event_id = any(?) for update",
+                rs -> {
+                    rows.put(rs.getString(1), new EventStatusRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getLong(4)));
+                },
+                (Object) eventIds.toArray(String[]::new));
+        return rows;
+    }
+
+    private void save(Iterable<EventStatusRow> rows, Map<CountKey, Long> deltas) {
+        var statusRows = new java.util.ArrayList<Object[]>();
+        rows.forEach(r -> statusRows.add(new Object[] {r.eventId(), r.organizationId(), r.status(), r.version()}));
+        jdbc.batchUpdate("""
+                insert into status_of_event (event_id, organization_id, status, version) values (?, ?, ?, ?)
+                on conflict (event_id) do update set status = excluded.status, version = excluded.version""",
+                statusRows);
+        var countRows = deltas.entrySet().stream().filter(e -> e.getValue() != 0)
+                .map(e -> new Object[] {e.getKey().organizationId(), e.getKey().status(), e.getValue()})
+                .toList();
+        // Sorted so that concurrent writers lock count rows in the same order and cannot deadlock.
+        jdbc.batchUpdate("""
+                insert into status_count (organization_id, status, event_count) values (?, ?, ?)
+                on conflict (organization_id, status) do update
+                set event_count = status_count.event_count + excluded.event_count""",
+                countRows.stream().sorted(java.util.Comparator.comparing((Object[] r) -> (String) r[0])
+                        .thenComparing(r -> (String) r[1])).toList());
+    }
+}

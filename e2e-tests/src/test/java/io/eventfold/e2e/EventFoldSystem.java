@@ -35,12 +35,18 @@ final class EventFoldSystem implements AutoCloseable {
         environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infra.bootstrapServers());
         environment.put("EVENTFOLD_TOPIC_NAME", infra.newTopic());
         var system = new EventFoldSystem(Map.copyOf(environment));
-        // The projector owns the read-model schema, so the query API starts once it is up.
-        var commandStart = CompletableFuture.supplyAsync(() -> system.launch("command"));
-        system.projection = system.launch("projection");
-        system.query = system.launch("query");
-        system.command = commandStart.join();
-        return system;
+        Runtime.getRuntime().addShutdownHook(new Thread(system::close, "eventfold-system-stop"));
+        try {
+            // The projector owns the read-model schema, so the query API starts once it is up.
+            var commandStart = CompletableFuture.supplyAsync(() -> system.launch("command"));
+            system.projection = system.launch("projection");
+            system.query = system.launch("query");
+            system.command = commandStart.join();
+            return system;
+        } catch (RuntimeException e) {
+            system.close();
+            throw e;
+        }
     }
 
     private ServiceProcess launch(String name) {
@@ -66,12 +72,17 @@ final class EventFoldSystem implements AutoCloseable {
     /** kill -9 of the projector, then a fresh one on the same database and topic. */
     void killAndRestartProjection() {
         projection.kill();
-        running.remove(projection);
+        synchronized (running) {
+            running.remove(projection);
+        }
         projection = launch("projection");
     }
 
     @Override
     public void close() {
-        running.forEach(ServiceProcess::close);
+        synchronized (running) {
+            running.forEach(ServiceProcess::close);
+            running.clear();
+        }
     }
 }

@@ -32,23 +32,29 @@ public final class KafkaBroker implements AutoCloseable {
         try {
             Files.createDirectories(logDirectory);
             var config = new KafkaConfig(properties(logDirectory, port, controllerPort));
-            new Formatter()
-                    .setPrintStream(System.out)
-                    .setNodeId(1)
-                    .setClusterId(Uuid.randomUuid().toString())
-                    .setDirectories(List.of(logDirectory.toString()))
-                    .setMetadataLogDirectory(logDirectory.toString())
-                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-                    .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
-                    .setControllerListenerName(CONTROLLER)
-                    .setIgnoreFormatted(true)
-                    .run();
+            if (!Files.exists(logDirectory.resolve("meta.properties"))) {
+                format(logDirectory);
+            }
             var server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
             return new KafkaBroker(server, port);
         } catch (Exception e) {
             throw new IllegalStateException("Kafka did not start in " + logDirectory, e);
         }
+    }
+
+    /** Once per log directory: a restart keeps the cluster id, and with it every topic and offset. */
+    private static void format(Path logDirectory) throws Exception {
+        new Formatter()
+                .setPrintStream(System.out)
+                .setNodeId(1)
+                .setClusterId(Uuid.randomUuid().toString())
+                .setDirectories(List.of(logDirectory.toString()))
+                .setMetadataLogDirectory(logDirectory.toString())
+                .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+                .setControllerListenerName(CONTROLLER)
+                .run();
     }
 
     private static Properties properties(Path logDirectory, int port, int controllerPort) {

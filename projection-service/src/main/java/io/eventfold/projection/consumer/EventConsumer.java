@@ -77,9 +77,9 @@ class EventConsumer implements SmartLifecycle {
 
     private void run() {
         while (running) {
-            batch = new ArrayList<>();
-            try (var c = consumers.createConsumer()) {
-                consumer = c;
+            var c = consumers.createConsumer();
+            consumer = c;
+            try {
                 c.subscribe(List.of(topic), new SeekToStoredOffsets(c));
                 pollBatches(c);
             } catch (WakeupException e) {
@@ -87,6 +87,10 @@ class EventConsumer implements SmartLifecycle {
             } catch (RuntimeException e) {
                 log.error("Projection batch failed; rewinding to the stored offsets and retrying", e);
                 pause();
+            } finally {
+                // Whatever was not written is read again from the stored offsets.
+                batch = new ArrayList<>();
+                c.close();
             }
         }
     }
@@ -149,7 +153,12 @@ class EventConsumer implements SmartLifecycle {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             // Write what we hold before another instance takes these partitions over.
-            flush();
+            try {
+                flush();
+            } catch (RuntimeException e) {
+                log.warn("Could not write the batch before giving up partitions; it will be read again", e);
+                batch = new ArrayList<>();
+            }
         }
     }
 }

@@ -22,9 +22,11 @@ public record Dashboard(
     /** How many registrations the dashboard lists. */
     static final int RECENT = 5;
 
-    /** Newest first; registrations stored at the same instant are ordered by the version that stored them. */
-    static final Comparator<Registration> NEWEST_FIRST = Comparator.comparing(Registration::registeredAt)
-            .thenComparingLong(Registration::version).reversed();
+    /**
+     * Newest first. Of two registrations stored at the same instant the later event is newer: the fold puts
+     * a new registration ahead and sorts stably, and the refill query orders ties by version.
+     */
+    static final Comparator<Registration> NEWEST_FIRST = Comparator.comparing(Registration::registeredAt).reversed();
 
     private static final Comparator<Session> BY_START = Comparator.comparing(Session::startsAt)
             .thenComparing(Session::id);
@@ -45,10 +47,8 @@ public record Dashboard(
                         @JsonProperty("speaker_count") int speakerCount) {
     }
 
-    /** {@code version} orders ties and is not part of the document. */
     public record Registration(String registrationId, String userId, String name, String email, String role,
-                               Instant registeredAt, @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
-                               long version) {
+                               Instant registeredAt) {
     }
 
     static Dashboard scheduled(EventInfo event, long version) {
@@ -77,8 +77,9 @@ public record Dashboard(
     }
 
     Dashboard withRegistration(Registration registration, int attendeeDelta, int speakerDelta) {
-        var recent = new ArrayList<>(recentRegistrations);
+        var recent = new ArrayList<Registration>(RECENT + 1);
         recent.add(registration);
+        recent.addAll(recentRegistrations);
         recent.sort(NEWEST_FIRST);
         return new Dashboard(event, sessions, counted(attendeeDelta, speakerDelta),
                 List.copyOf(recent.subList(0, Math.min(RECENT, recent.size()))), version);

@@ -41,11 +41,11 @@ final class DashboardFold {
                     + version);
         }
         var refill = event instanceof RegistrationCancelled c && current.listsRegistration(c.registrationId());
-        return new Result(next(current, event, version).atVersion(version), refill);
+        return new Result(next(current, event).atVersion(version), refill);
     }
 
     // Java 17: no pattern matching for switch yet, so an instanceof chain.
-    private static Dashboard next(Dashboard current, ConferenceEvent event, long version) {
+    private static Dashboard next(Dashboard current, ConferenceEvent event) {
         if (event instanceof EventStatusChanged e) {
             return current.withStatus(e.to().name());
         }
@@ -69,7 +69,7 @@ final class DashboardFold {
                     s.startsAt(), s.endsAt(), s.speakers().stream().filter(p -> !p.userId().equals(e.userId())).toList()));
         }
         if (event instanceof PersonRegistered e) {
-            return current.withRegistration(registration(e, version), e.role() == Role.ATTENDEE ? 1 : 0,
+            return current.withRegistration(registration(e), e.role() == Role.ATTENDEE ? 1 : 0,
                     e.role() == Role.SPEAKER ? 1 : 0);
         }
         if (event instanceof RegistrationCancelled e) {
@@ -79,9 +79,9 @@ final class DashboardFold {
         throw new IllegalArgumentException("Unknown event " + event.getClass().getName());
     }
 
-    static Registration registration(PersonRegistered e, long version) {
+    static Registration registration(PersonRegistered e) {
         return new Registration(e.registrationId(), e.userId(), e.name(), e.email(), e.role().name(),
-                e.registeredAt(), version);
+                e.registeredAt());
     }
 
     private static Session withSpeaker(Session session, Speaker speaker) {

@@ -58,8 +58,8 @@ class DashboardProjection implements Projection {
 
     private void remember(EventEnvelope envelope, List<Object[]> added, List<Object[]> cancelled) {
         if (envelope.event() instanceof PersonRegistered registered) {
-            added.add(DashboardStore.registrationRow(registered.eventId(),
-                    DashboardFold.registration(registered, envelope.version())));
+            added.add(DashboardStore.registrationRow(registered.eventId(), DashboardFold.registration(registered),
+                    envelope.version()));
         } else if (envelope.event() instanceof RegistrationCancelled cancel) {
             cancelled.add(new Object[] {cancel.eventId(), cancel.registrationId()});
         }

@@ -55,9 +55,9 @@ class DashboardStore {
                     document = excluded.document""", rows);
     }
 
-    static Object[] registrationRow(String eventId, Registration r) {
+    static Object[] registrationRow(String eventId, Registration r, long version) {
         return new Object[] {eventId, r.registrationId(), r.userId(), r.name(), r.email(), r.role(),
-                Timestamp.from(r.registeredAt()), r.version()};
+                Timestamp.from(r.registeredAt()), version};
     }
 
     void saveRegistrations(List<Object[]> added, List<Object[]> cancelled) {
@@ -74,7 +74,7 @@ class DashboardStore {
     Map<String, List<Registration>> recentRegistrations(Collection<String> eventIds) {
         var recent = new HashMap<String, List<Registration>>();
         jdbc.query("""
-                        select event_id, registration_id, user_id, name, email, role, registered_at, version
+                        select event_id, registration_id, user_id, name, email, role, registered_at
                         from (select r.*, row_number() over (partition by event_id
                                                              order by registered_at desc, version desc) as rank
                               from dashboard_registration r
@@ -84,7 +84,7 @@ class DashboardStore {
                 rs -> {
                     recent.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(new Registration(
                             rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                            rs.getTimestamp(7).toInstant(), rs.getLong(8)));
+                            rs.getTimestamp(7).toInstant()));
                 },
                 eventIds.toArray(String[]::new), Dashboard.RECENT);
         return recent;

@@ -1,0 +1,52 @@
+package io.eventfold.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/** docker-compose.yml cannot run here; this checks that every variable it sets is one the service reads. */
+class DockerComposeTest {
+
+    private static final Path COMPOSE = Path.of(System.getProperty("eventfold.root", ".."), "docker-compose.yml");
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> environmentOf(String service) throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(COMPOSE));
+        var services = (Map<String, Object>) compose.get("services");
+        assertThat(services).containsKey(service);
+        var definition = (Map<String, Object>) services.get(service);
+        return (Map<String, Object>) definition.get("environment");
+    }
+
+    private static ServiceSettings settingsOf(String jar) {
+        return ServiceSettings.of(Path.of(System.getProperty("eventfold.jar." + jar)));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"command-service, command", "projection-service, projection", "query-api, query"})
+    void every_variable_compose_sets_is_read_by_the_service(String service, String jar) throws IOException {
+        var environment = environmentOf(service);
+        var settings = settingsOf(jar);
+
+        assertThat(environment).isNotEmpty().containsKey("SPRING_DATASOURCE_URL");
+        assertThat(environment.keySet()).allSatisfy(variable ->
+                assertThat(settings.reads(variable)).as("%s reads %s", service, variable).isTrue());
+    }
+
+    @Test
+    void a_variable_the_service_does_not_read_is_noticed() {
+        var query = settingsOf("query");
+
+        assertThat(query.reads("SPRING_DATASOURCE_URL")).isTrue();
+        assertThat(query.reads("EVENTFOLD_QUERY_PORT")).isTrue();
+        assertThat(query.reads("EVENTFOLD_TOPIC_NAME")).as("the query API has no topic").isFalse();
+        assertThat(query.reads("SPRING_DATASOURCE_URLS")).isFalse();
+    }
+}

@@ -1,0 +1,101 @@
+package io.eventfold.projection.dashboard;
+
+import static io.eventfold.projection.ProjectionFixtures.cancelled;
+import static io.eventfold.projection.ProjectionFixtures.registered;
+import static io.eventfold.projection.ProjectionFixtures.scheduled;
+import static io.eventfold.projection.ProjectionFixtures.sessionAdded;
+import static io.eventfold.projection.ProjectionFixtures.speakerAssigned;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventfold.contracts.registration.Role;
+import io.eventfold.projection.ProjectionFixtures;
+import io.eventfold.projection.consumer.EventEnvelope;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The projection against real PostgreSQL, batch by batch, as the consumer drives it. */
+class DashboardProjectionTest {
+
+    private final JdbcTemplate jdbc = new JdbcTemplate(ProjectionFixtures.readModelDatabase());
+    private final DashboardStore store = new DashboardStore(jdbc, JsonMapper.builder().build());
+    private final DashboardProjection projection = new DashboardProjection(store);
+    private final ProjectionFixtures stream = new ProjectionFixtures();
+
+    private Dashboard stored(String eventId) {
+        return store.load(List.of(eventId)).get(eventId);
+    }
+
+    @Test
+    void a_row_folded_over_several_batches_equals_the_pure_fold_of_its_events() {
+        var events = List.of(stream.next(scheduled("c1", "acme")),
+                stream.next(sessionAdded("c1", "s1", 2)),
+                stream.next(speakerAssigned("c1", "s1", "ann")),
+                stream.next(registered("c1", "r1", Role.ATTENDEE, 1)),
+                stream.next(registered("c1", "r2", Role.SPEAKER, 2)));
+
+        projection.apply(events.subList(0, 2));
+        projection.apply(events.subList(2, 4));
+        projection.apply(events.subList(4, 5));
+
+        assertThat(stored("c1")).isEqualTo(fold(events));
+        assertThat(stored("c1").stats()).isEqualTo(new Dashboard.Stats(1, 1, 1));
+        assertThat(stored("c1").sessions().get(0).speakers()).extracting(Dashboard.Speaker::name)
+                .containsExactly("Speaker ann");
+    }
+
+    @Test
+    void redelivered_events_change_nothing() {
+        var events = List.of(stream.next(scheduled("c1", "acme")),
+                stream.next(registered("c1", "r1", Role.ATTENDEE, 1)),
+                stream.next(registered("c1", "r2", Role.ATTENDEE, 2)));
+        projection.apply(events);
+        var before = stored("c1");
+
+        projection.apply(events.subList(1, 3));
+        projection.apply(List.of(events.get(2), events.get(1)));
+
+        assertThat(stored("c1")).isEqualTo(before);
+        assertThat(before.stats().attendeeCount()).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from dashboard_registration", Integer.class)).isEqualTo(2);
+    }
+
+    @Test
+    void cancelling_one_of_the_five_newest_brings_in_the_sixth_from_an_earlier_batch() {
+        var events = new ArrayList<EventEnvelope>();
+        events.add(stream.next(scheduled("c1", "acme")));
+        for (int minute = 1; minute <= 7; minute++) {
+            events.add(stream.next(registered("c1", "r" + minute, Role.ATTENDEE, minute)));
+        }
+        projection.apply(events);
+
+        projection.apply(List.of(stream.next(cancelled("c1", "r5", Role.ATTENDEE)),
+                stream.next(registered("c1", "r8", Role.ORGANIZER, 8))));
+
+        assertThat(stored("c1").recentRegistrations()).extracting(Dashboard.Registration::registrationId)
+                .containsExactly("r8", "r7", "r6", "r4", "r3");
+        assertThat(stored("c1").stats().attendeeCount()).isEqualTo(6);
+    }
+
+    @Test
+    void conferences_in_one_batch_do_not_mix() {
+        projection.apply(List.of(stream.next(scheduled("c1", "acme")), stream.next(scheduled("c2", "globex")),
+                stream.next(registered("c2", "r1", Role.ATTENDEE, 1))));
+
+        assertThat(stored("c1").stats().attendeeCount()).isZero();
+        assertThat(stored("c2").stats().attendeeCount()).isEqualTo(1);
+        assertThat(stored("c2").event().organizationId()).isEqualTo("globex");
+        assertThat(jdbc.queryForObject("select attendee_count from dashboard where event_id = 'c2'", Integer.class))
+                .isEqualTo(1);
+    }
+
+    private static Dashboard fold(List<EventEnvelope> events) {
+        Dashboard dashboard = null;
+        for (var e : events) {
+            dashboard = DashboardFold.apply(dashboard, e.event(), e.version()).dashboard();
+        }
+        return dashboard;
+    }
+}

@@ -1,6 +1,12 @@
 package io.eventfold.command.axon;
 
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -16,6 +22,28 @@ class AggregateConfig {
     SnapshotTriggerDefinition conferenceSnapshotTrigger(Snapshotter snapshotter,
             @Value("${eventfold.snapshot-every:250}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * Keeps recently used conferences in memory, so a command on a busy conference does not replay it. A
+     * conflict with another instance evicts the entry and the retry loads the conference afresh.
+     */
+    @Bean
+    Cache conferenceCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus) {
+        var executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            var thread = new Thread(runnable, "command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(new ConflictRetryScheduler(executor, 20))
+                .build();
     }
 
     @Bean

@@ -1,0 +1,301 @@
+package io.eventfold.command.conference;
+
+import static io.eventfold.command.conference.ConferenceFixtures.EVENT;
+import static io.eventfold.command.conference.ConferenceFixtures.NOW;
+import static io.eventfold.command.conference.ConferenceFixtures.addSession;
+import static io.eventfold.command.conference.ConferenceFixtures.published;
+import static io.eventfold.command.conference.ConferenceFixtures.register;
+import static io.eventfold.command.conference.ConferenceFixtures.registered;
+import static io.eventfold.command.conference.ConferenceFixtures.schedule;
+import static io.eventfold.command.conference.ConferenceFixtures.scheduled;
+import static io.eventfold.command.conference.ConferenceFixtures.sessionAdded;
+import static io.eventfold.command.conference.ConferenceFixtures.statusChanged;
+
+import io.eventfold.command.conference.ConferenceCommands.Accepted;
+import io.eventfold.command.conference.ConferenceCommands.AssignSpeaker;
+import io.eventfold.command.conference.ConferenceCommands.CancelRegistration;
+import io.eventfold.command.conference.ConferenceCommands.CancelSession;
+import io.eventfold.command.conference.ConferenceCommands.ChangeSessionRoom;
+import io.eventfold.command.conference.ConferenceCommands.ChangeStatus;
+import io.eventfold.command.conference.ConferenceCommands.RemoveSpeaker;
+import io.eventfold.contracts.conference.EventStatus;
+import io.eventfold.contracts.registration.RegistrationCancelled;
+import io.eventfold.contracts.registration.Role;
+import io.eventfold.contracts.session.SessionCancelled;
+import io.eventfold.contracts.session.SessionRoomChanged;
+import io.eventfold.contracts.session.SpeakerAssigned;
+import io.eventfold.contracts.session.SpeakerRemoved;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConferenceTest {
+
+    private AggregateTestFixture<Conference> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Conference.class);
+    }
+
+    @Nested
+    class Lifecycle {
+
+        @Test
+        void a_new_event_is_scheduled_as_a_draft() {
+            fixture.givenNoPriorActivity()
+                    .when(schedule(10))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(scheduled(10));
+        }
+
+        @ParameterizedTest
+        @CsvSource({"DRAFT, PUBLISHED", "PUBLISHED, COMPLETED", "DRAFT, CANCELLED", "PUBLISHED, CANCELLED"})
+        void allowed_transitions_are_recorded_with_old_and_new_status(EventStatus from, EventStatus to) {
+            fixture.given(scheduled(10))
+                    .andGiven(from == EventStatus.DRAFT ? new Object[0] : new Object[] {published()})
+                    .when(new ChangeStatus(EVENT, to, NOW))
+                    .expectEvents(statusChanged(from, to));
+        }
+
+        @ParameterizedTest
+        @CsvSource({"DRAFT, COMPLETED", "COMPLETED, PUBLISHED", "COMPLETED, CANCELLED", "CANCELLED, PUBLISHED",
+                "CANCELLED, DRAFT", "PUBLISHED, DRAFT", "COMPLETED, DRAFT"})
+        void other_transitions_are_refused(EventStatus from, EventStatus to) {
+            fixture.given(scheduled(10))
+                    .andGiven(historyTo(from))
+                    .when(new ChangeStatus(EVENT, to, NOW))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void setting_the_current_status_again_changes_nothing() {
+            fixture.given(scheduled(10), published())
+                    .when(new ChangeStatus(EVENT, EventStatus.PUBLISHED, NOW))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new Accepted(EVENT, 1));
+        }
+    }
+
+    @Nested
+    class Sessions {
+
+        @Test
+        void a_session_is_added_while_the_event_is_open() {
+            fixture.given(scheduled(10))
+                    .when(addSession("s1"))
+                    .expectEvents(sessionAdded("s1"))
+                    .expectResultMessagePayload(new Accepted("s1", 1));
+        }
+
+        @Test
+        void adding_the_same_session_again_is_an_idempotent_retry_and_other_details_a_conflict() {
+            fixture.given(scheduled(10), sessionAdded("s1"), published())
+                    .when(addSession("s1"))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new Accepted("s1", 1));
+            fixture.given(scheduled(10), sessionAdded("s1"))
+                    .when(new ConferenceCommands.AddSession(EVENT, "s1", "Other title", "Room A",
+                            ConferenceFixtures.TALK_START, ConferenceFixtures.TALK_END))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void the_room_can_change_and_the_same_room_is_no_change() {
+            fixture.given(scheduled(10), sessionAdded("s1"))
+                    .when(new ChangeSessionRoom(EVENT, "s1", "Hall 2"))
+                    .expectEvents(new SessionRoomChanged(EVENT, "s1", "Room A", "Hall 2"));
+            fixture.given(scheduled(10), sessionAdded("s1"))
+                    .when(new ChangeSessionRoom(EVENT, "s1", "Room A"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_cancelled_session_takes_no_further_changes() {
+            fixture.given(scheduled(10), sessionAdded("s1"), new SessionCancelled(EVENT, "s1", NOW))
+                    .when(new ChangeSessionRoom(EVENT, "s1", "Hall 2"))
+                    .expectException(RuleViolationException.class);
+            fixture.given(scheduled(10), sessionAdded("s1"), new SessionCancelled(EVENT, "s1", NOW))
+                    .when(new AssignSpeaker(EVENT, "s1", "ann", "Ann", null, null))
+                    .expectException(RuleViolationException.class);
+            fixture.given(scheduled(10), sessionAdded("s1"), new SessionCancelled(EVENT, "s1", NOW))
+                    .when(new CancelSession(EVENT, "s1", NOW))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void cancelling_a_session_is_recorded_and_an_unknown_session_is_not_found() {
+            fixture.given(scheduled(10), sessionAdded("s1"))
+                    .when(new CancelSession(EVENT, "s1", NOW))
+                    .expectEvents(new SessionCancelled(EVENT, "s1", NOW));
+            fixture.given(scheduled(10))
+                    .when(new CancelSession(EVENT, "nope", NOW))
+                    .expectException(UnknownEntityException.class);
+        }
+    }
+
+    @Nested
+    class Speakers {
+
+        private final AssignSpeaker assignAnn = new AssignSpeaker(EVENT, "s1", "ann", "Ann", "Bio", "ACME");
+        private final SpeakerAssigned annAssigned = new SpeakerAssigned(EVENT, "s1", "ann", "Ann", "Bio", "ACME");
+
+        @Test
+        void a_speaker_is_assigned_once() {
+            fixture.given(scheduled(10), sessionAdded("s1"))
+                    .when(assignAnn)
+                    .expectEvents(annAssigned);
+            fixture.given(scheduled(10), sessionAdded("s1"), annAssigned)
+                    .when(assignAnn)
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_speaker_can_be_removed_but_not_one_who_is_not_assigned() {
+            fixture.given(scheduled(10), sessionAdded("s1"), annAssigned)
+                    .when(new RemoveSpeaker(EVENT, "s1", "ann"))
+                    .expectEvents(new SpeakerRemoved(EVENT, "s1", "ann"));
+            fixture.given(scheduled(10), sessionAdded("s1"))
+                    .when(new RemoveSpeaker(EVENT, "s1", "ann"))
+                    .expectException(UnknownEntityException.class);
+        }
+
+        @Test
+        void speakers_of_an_unknown_session_are_not_found() {
+            fixture.given(scheduled(10))
+                    .when(assignAnn)
+                    .expectException(UnknownEntityException.class);
+        }
+    }
+
+    @Nested
+    class Registrations {
+
+        @Test
+        void an_attendee_registers_for_a_published_event() {
+            fixture.given(scheduled(10), published())
+                    .when(register("r1", "ada", Role.ATTENDEE))
+                    .expectEvents(registered("r1", "ada", Role.ATTENDEE))
+                    .expectResultMessagePayload(new Accepted("r1", 2));
+        }
+
+        @Test
+        void attendees_cannot_register_while_the_event_is_a_draft_but_speakers_and_organizers_can() {
+            fixture.given(scheduled(10))
+                    .when(register("r1", "ada", Role.ATTENDEE))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+            fixture.given(scheduled(10))
+                    .when(register("r1", "ann", Role.SPEAKER))
+                    .expectEvents(registered("r1", "ann", Role.SPEAKER));
+            fixture.given(scheduled(10))
+                    .when(register("r1", "oz", Role.ORGANIZER))
+                    .expectEvents(registered("r1", "oz", Role.ORGANIZER));
+        }
+
+        @Test
+        void attendees_count_against_capacity_and_others_do_not() {
+            fixture.given(scheduled(2), published(), registered("r1", "a", Role.ATTENDEE),
+                            registered("r2", "b", Role.ATTENDEE))
+                    .when(register("r3", "c", Role.ATTENDEE))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage("The event is full (capacity 2)");
+            fixture.given(scheduled(2), published(), registered("r1", "a", Role.ATTENDEE),
+                            registered("r2", "b", Role.ATTENDEE))
+                    .when(register("r3", "c", Role.ORGANIZER))
+                    .expectEvents(registered("r3", "c", Role.ORGANIZER));
+        }
+
+        @Test
+        void a_cancelled_attendee_frees_a_seat() {
+            fixture.given(scheduled(1), published(), registered("r1", "a", Role.ATTENDEE),
+                            new RegistrationCancelled(EVENT, "r1", "a", Role.ATTENDEE, NOW))
+                    .when(register("r2", "b", Role.ATTENDEE))
+                    .expectEvents(registered("r2", "b", Role.ATTENDEE));
+        }
+
+        @Test
+        void a_person_holds_one_active_registration_and_may_register_again_after_cancelling() {
+            fixture.given(scheduled(10), published(), registered("r1", "ada", Role.ATTENDEE))
+                    .when(register("r2", "ada", Role.SPEAKER))
+                    .expectException(RuleViolationException.class);
+            fixture.given(scheduled(10), published(), registered("r1", "ada", Role.ATTENDEE),
+                            new RegistrationCancelled(EVENT, "r1", "ada", Role.ATTENDEE, NOW))
+                    .when(register("r2", "ada", Role.ATTENDEE))
+                    .expectEvents(registered("r2", "ada", Role.ATTENDEE));
+        }
+
+        @Test
+        void the_same_registration_again_is_an_idempotent_retry_and_other_details_a_conflict() {
+            fixture.given(scheduled(10), published(), registered("r1", "ada", Role.ATTENDEE))
+                    .when(register("r1", "ada", Role.ATTENDEE))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new Accepted("r1", 2));
+            fixture.given(scheduled(10), published(), registered("r1", "ada", Role.ATTENDEE))
+                    .when(register("r1", "ada", Role.SPEAKER))
+                    .expectException(RuleViolationException.class);
+        }
+
+        @Test
+        void a_registration_is_cancelled_once_and_an_unknown_one_is_not_found() {
+            fixture.given(scheduled(10), published(), registered("r1", "ada", Role.ATTENDEE))
+                    .when(new CancelRegistration(EVENT, "r1", NOW))
+                    .expectEvents(new RegistrationCancelled(EVENT, "r1", "ada", Role.ATTENDEE, NOW));
+            fixture.given(scheduled(10), published(), registered("r1", "ada", Role.ATTENDEE),
+                            new RegistrationCancelled(EVENT, "r1", "ada", Role.ATTENDEE, NOW))
+                    .when(new CancelRegistration(EVENT, "r1", NOW))
+                    .expectNoEvents();
+            fixture.given(scheduled(10))
+                    .when(new CancelRegistration(EVENT, "nope", NOW))
+                    .expectException(UnknownEntityException.class);
+        }
+    }
+
+    @Nested
+    class ClosedEvents {
+
+        @ParameterizedTest
+        @CsvSource({"COMPLETED", "CANCELLED"})
+        void a_cancelled_or_completed_event_takes_no_changes(EventStatus closed) {
+            var history = historyTo(closed);
+            fixture.given(scheduled(10), sessionAdded("s1"), registered("r1", "oz", Role.ORGANIZER))
+                    .andGiven(history)
+                    .when(register("r2", "ada", Role.SPEAKER))
+                    .expectException(RuleViolationException.class);
+            fixture.given(scheduled(10), sessionAdded("s1"), registered("r1", "oz", Role.ORGANIZER))
+                    .andGiven(history)
+                    .when(addSession("s2"))
+                    .expectException(RuleViolationException.class);
+            fixture.given(scheduled(10), sessionAdded("s1"), registered("r1", "oz", Role.ORGANIZER))
+                    .andGiven(history)
+                    .when(new ChangeSessionRoom(EVENT, "s1", "Hall 2"))
+                    .expectException(RuleViolationException.class);
+            fixture.given(scheduled(10), sessionAdded("s1"), registered("r1", "oz", Role.ORGANIZER))
+                    .andGiven(history)
+                    .when(new CancelSession(EVENT, "s1", NOW))
+                    .expectException(RuleViolationException.class);
+            fixture.given(scheduled(10), sessionAdded("s1"), registered("r1", "oz", Role.ORGANIZER))
+                    .andGiven(history)
+                    .when(new CancelRegistration(EVENT, "r1", NOW))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+        }
+    }
+
+    private static Object[] historyTo(EventStatus status) {
+        return switch (status) {
+            case DRAFT -> new Object[0];
+            case PUBLISHED -> new Object[] {published()};
+            case COMPLETED -> new Object[] {published(), statusChanged(EventStatus.PUBLISHED, EventStatus.COMPLETED)};
+            case CANCELLED -> new Object[] {statusChanged(EventStatus.DRAFT, EventStatus.CANCELLED)};
+        };
+    }
+}

@@ -1,5 +1,7 @@
 package io.eventfold.command.axon;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -13,10 +15,16 @@ import org.springframework.context.annotation.Primary;
 @Configuration(proxyBeanMethods = false)
 class AxonConfig {
 
-    /** ISO-8601 text for dates and instants: the same JSON the projector and any other consumer read. */
+    /**
+     * ISO-8601 text for dates and instants: the same JSON the projector and any other consumer read. Fields,
+     * not getters, so that snapshots capture an aggregate's private state.
+     */
     static ObjectMapper eventObjectMapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .setVisibility(PropertyAccessor.GETTER, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }

@@ -18,6 +18,9 @@ import io.eventfold.command.conference.ConferenceRequests.ChangeRoomRequest;
 import io.eventfold.command.conference.ConferenceRequests.ChangeStatusRequest;
 import io.eventfold.command.conference.ConferenceRequests.RegisterRequest;
 import io.eventfold.command.conference.ConferenceRequests.ScheduleEventRequest;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.time.Clock;
@@ -36,6 +39,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The write API. Each endpoint turns a valid request into one command and answers with what it changed. */
+@Tag(name = "Commands", description = "Schedule and run conference events; register people")
+@ApiResponse(responseCode = "400", description = "Malformed or invalid request; every offending field listed",
+        content = @Content(mediaType = "application/problem+json"))
+@ApiResponse(responseCode = "404", description = "Unknown event, session, speaker or registration",
+        content = @Content(mediaType = "application/problem+json"))
+@ApiResponse(responseCode = "409", description = "A rule of the conference refused the command",
+        content = @Content(mediaType = "application/problem+json"))
+@ApiResponse(responseCode = "413", description = "Body over 64 KiB",
+        content = @Content(mediaType = "application/problem+json"))
+@ApiResponse(responseCode = "415", description = "Body is not application/json",
+        content = @Content(mediaType = "application/problem+json"))
 @RestController
 @Validated
 @RequestMapping(path = "/api/events", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -56,6 +70,7 @@ class ConferenceController {
         this.clock = clock;
     }
 
+    @ApiResponse(responseCode = "201", description = "Created")
     @PostMapping(consumes = JSON)
     ResponseEntity<CommandResponse> schedule(@Valid @RequestBody ScheduleEventRequest body) {
         var eventId = body.eventId() != null ? body.eventId() : UUID.randomUUID().toString();
@@ -70,6 +85,7 @@ class ConferenceController {
         return ok(CommandResponse.Subject.EVENT, eventId, new ChangeStatus(eventId, body.status(), clock.instant()));
     }
 
+    @ApiResponse(responseCode = "201", description = "Created")
     @PostMapping(path = "/{eventId}/sessions", consumes = JSON)
     ResponseEntity<CommandResponse> addSession(@PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String eventId,
                                                @Valid @RequestBody AddSessionRequest body) {
@@ -110,6 +126,7 @@ class ConferenceController {
         return ok(CommandResponse.Subject.SESSION, eventId, new RemoveSpeaker(eventId, sessionId, userId));
     }
 
+    @ApiResponse(responseCode = "201", description = "Created")
     @PostMapping(path = "/{eventId}/registrations", consumes = JSON)
     ResponseEntity<CommandResponse> register(@PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String eventId,
                                              @Valid @RequestBody RegisterRequest body) {

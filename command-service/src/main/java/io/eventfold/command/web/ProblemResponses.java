@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -41,6 +42,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         var detail = e instanceof AggregateNotFoundException missing
                 ? "No event " + missing.getAggregateIdentifier() : e.getMessage();
         return problem(HttpStatus.NOT_FOUND, "Not found", detail);
+    }
+
+    /** Only after many retries against another instance writing the same conference: try again shortly. */
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<ProblemDetail> contention(ConcurrencyException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy conference",
+                        "Too many concurrent changes to this conference; retry the request"));
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)

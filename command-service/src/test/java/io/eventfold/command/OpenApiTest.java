@@ -1,0 +1,30 @@
+package io.eventfold.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventfold.infra.HttpJson;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@CommandServiceTest
+class OpenApiTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void the_served_openapi_description_lists_every_endpoint_of_the_contract() {
+        var paths = new HttpJson("http://localhost:" + port).get("/v3/api-docs").json().get("paths");
+
+        assertThat(paths.get("/api/events").has("post")).isTrue();
+        assertThat(paths.get("/api/events/{eventId}/status").has("post")).isTrue();
+        assertThat(paths.get("/api/events/{eventId}/sessions").has("post")).isTrue();
+        assertThat(paths.get("/api/events/{eventId}/sessions/{sessionId}/room").has("put")).isTrue();
+        assertThat(paths.get("/api/events/{eventId}/sessions/{sessionId}").has("delete")).isTrue();
+        var speaker = paths.get("/api/events/{eventId}/sessions/{sessionId}/speakers/{userId}");
+        assertThat(speaker.has("put") && speaker.has("delete")).isTrue();
+        assertThat(paths.get("/api/events/{eventId}/registrations").has("post")).isTrue();
+        assertThat(paths.get("/api/events/{eventId}/registrations/{registrationId}").has("delete")).isTrue();
+        assertThat(paths.get("/api/events").get("post").get("responses").has("201")).isTrue();
+    }
+}

@@ -20,8 +20,8 @@ class EndToEndTest {
     @BeforeAll
     static void start() {
         system = EventFoldSystem.start();
-        commands = new HttpJson(system.commandUrl());
-        queries = new HttpJson(system.queryUrl());
+        commands = new HttpJson(system.url(EventFoldSystem.Service.COMMAND));
+        queries = new HttpJson(system.url(EventFoldSystem.Service.QUERY));
     }
 
     @AfterAll

@@ -3,31 +3,43 @@ package io.eventfold.e2e;
 import io.eventfold.infra.Ports;
 import io.eventfold.infra.TestInfrastructure;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The whole system for one test class: fresh database and topic on the shared test servers, and the three
- * services as processes wired to them exactly as {@code ./eventfold run} wires them.
+ * The system for one test class: a fresh database and topic on the shared test servers, and the services
+ * as processes wired to them exactly as {@code ./eventfold run} wires them.
  */
 final class EventFoldSystem implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
+    enum Service {
+        COMMAND("command"), PROJECTION("projection"), QUERY("query");
+
+        final String jar;
+
+        Service(String jar) {
+            this.jar = jar;
+        }
+    }
+
     private final Map<String, String> environment;
-    private final List<ServiceProcess> running = new ArrayList<>();
-    private ServiceProcess command;
-    private ServiceProcess projection;
-    private ServiceProcess query;
+    private final Map<Service, ServiceProcess> running = new EnumMap<>(Service.class);
 
     private EventFoldSystem(Map<String, String> environment) {
         this.environment = environment;
     }
 
     static EventFoldSystem start() {
+        return start(EnumSet.allOf(Service.class));
+    }
+
+    static EventFoldSystem start(Set<Service> services) {
         var infra = TestInfrastructure.get();
         var environment = new HashMap<String, String>();
         environment.put("SPRING_DATASOURCE_URL", infra.newDatabase());
@@ -37,11 +49,17 @@ final class EventFoldSystem implements AutoCloseable {
         var system = new EventFoldSystem(Map.copyOf(environment));
         Runtime.getRuntime().addShutdownHook(new Thread(system::close, "eventfold-system-stop"));
         try {
+            var command = services.contains(Service.COMMAND)
+                    ? CompletableFuture.runAsync(() -> system.launch(Service.COMMAND))
+                    : CompletableFuture.completedFuture(null);
             // The projector owns the read-model schema, so the query API starts once it is up.
-            var commandStart = CompletableFuture.supplyAsync(() -> system.launch("command"));
-            system.projection = system.launch("projection");
-            system.query = system.launch("query");
-            system.command = commandStart.join();
+            if (services.contains(Service.PROJECTION)) {
+                system.launch(Service.PROJECTION);
+            }
+            if (services.contains(Service.QUERY)) {
+                system.launch(Service.QUERY);
+            }
+            command.join();
             return system;
         } catch (RuntimeException e) {
             system.close();
@@ -49,39 +67,42 @@ final class EventFoldSystem implements AutoCloseable {
         }
     }
 
-    private ServiceProcess launch(String name) {
-        var process = ServiceProcess.start(name, Ports.free(), environment);
+    private void launch(Service service) {
+        var process = ServiceProcess.start(service.jar, Ports.free(), environment);
         synchronized (running) {
-            running.add(process);
+            running.put(service, process);
         }
-        return process.awaitHealthy(START_TIMEOUT);
+        process.awaitHealthy(START_TIMEOUT);
     }
 
-    String commandUrl() {
-        return command.baseUrl();
-    }
-
-    String queryUrl() {
-        return query.baseUrl();
-    }
-
-    String projectionUrl() {
-        return projection.baseUrl();
-    }
-
-    /** kill -9 of the projector, then a fresh one on the same database and topic. */
-    void killAndRestartProjection() {
-        projection.kill();
+    String url(Service service) {
         synchronized (running) {
-            running.remove(projection);
+            return running.get(service).baseUrl();
         }
-        projection = launch("projection");
+    }
+
+    String databaseUrl() {
+        return environment.get("SPRING_DATASOURCE_URL");
+    }
+
+    String topic() {
+        return environment.get("EVENTFOLD_TOPIC_NAME");
+    }
+
+    /** kill -9, then a fresh process of the same service on the same database and topic. */
+    void killAndRestart(Service service) {
+        ServiceProcess killed;
+        synchronized (running) {
+            killed = running.remove(service);
+        }
+        killed.kill();
+        launch(service);
     }
 
     @Override
     public void close() {
         synchronized (running) {
-            running.forEach(ServiceProcess::close);
+            running.values().forEach(ServiceProcess::close);
             running.clear();
         }
     }

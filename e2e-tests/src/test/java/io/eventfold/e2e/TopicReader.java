@@ -1,0 +1,43 @@
+package io.eventfold.e2e;
+
+import io.eventfold.infra.TestInfrastructure;
+import io.eventfold.messaging.EventHeaders;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Reads a whole topic, every partition from its first record to its current end. */
+final class TopicReader {
+
+    record Received(String key, int partition, long offset, EventHeaders headers) {
+    }
+
+    private TopicReader() {
+    }
+
+    static List<Received> readAll(String topic) {
+        var config = Map.<String, Object>of("bootstrap.servers", TestInfrastructure.get().bootstrapServers());
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            var partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            var received = new ArrayList<Received>();
+            var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Could not read " + topic + " to its end");
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> received.add(
+                        new Received(r.key(), r.partition(), r.offset(), EventHeaders.fromKafka(r.headers()))));
+            }
+            return received;
+        }
+    }
+}

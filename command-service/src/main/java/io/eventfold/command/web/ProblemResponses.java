@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
 /**
@@ -97,10 +98,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                     .reduce((a, b) -> a + "." + b).orElse("");
             return "Field '" + field + "' has a value of the wrong type or an unknown value";
         }
-        if (e.getCause() instanceof DatabindException || e.getCause() == null) {
-            return "The body is missing or is not valid JSON";
+        if (e.getCause() instanceof JacksonException jackson && !(e.getCause() instanceof DatabindException)) {
+            return "The body is not valid JSON: " + jackson.getOriginalMessage();
         }
-        return "The body is not valid JSON: " + e.getCause().getClass().getSimpleName();
+        return "The body is missing or is not valid JSON";
     }
 
     private static ResponseEntity<Object> invalid(List<Map<String, String>> errors) {

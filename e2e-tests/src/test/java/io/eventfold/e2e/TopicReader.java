@@ -11,7 +11,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads a whole topic, every partition from its first record to its current end. */
+/** Reads the events of a whole topic (watermarks left out), every partition from its start to its end. */
 final class TopicReader {
 
     record Received(String key, int partition, long offset, EventHeaders headers) {
@@ -34,8 +34,12 @@ final class TopicReader {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("Could not read " + topic + " to its end");
                 }
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> received.add(
-                        new Received(r.key(), r.partition(), r.offset(), EventHeaders.fromKafka(r.headers()))));
+                for (var r : consumer.poll(Duration.ofMillis(200))) {
+                    if (EventHeaders.watermarkOf(r.headers()).isEmpty()) {
+                        received.add(new Received(r.key(), r.partition(), r.offset(),
+                                EventHeaders.fromKafka(r.headers())));
+                    }
+                }
             }
             return received;
         }

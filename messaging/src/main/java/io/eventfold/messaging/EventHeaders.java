@@ -25,6 +25,23 @@ public record EventHeaders(
     public static final String AGGREGATE_VERSION = "eventfold-aggregate-version";
     public static final String GLOBAL_POSITION = "eventfold-global-position";
     public static final String TIMESTAMP = "eventfold-timestamp";
+    /**
+     * Marks a watermark record, which the relay sends to every partition after each published batch: every
+     * event at or below this global position is on the topic before it.
+     */
+    public static final String WATERMARK = "eventfold-watermark";
+
+    public static Headers watermark(long globalPosition) {
+        var headers = new RecordHeaders();
+        headers.add(WATERMARK, longBytes(globalPosition));
+        return headers;
+    }
+
+    /** The position of a watermark record; empty for an event record. */
+    public static java.util.OptionalLong watermarkOf(Headers headers) {
+        return headers.lastHeader(WATERMARK) == null ? java.util.OptionalLong.empty()
+                : java.util.OptionalLong.of(number(headers, WATERMARK));
+    }
 
     public Headers toKafka() {
         var headers = new RecordHeaders();

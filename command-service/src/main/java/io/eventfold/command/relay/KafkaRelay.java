@@ -32,6 +32,7 @@ class KafkaRelay {
 
     static final String PROCESSING_GROUP = "kafka-relay";
     private static final String PENDING = KafkaRelay.class.getName() + ".pending";
+    private static final String HIGHEST = KafkaRelay.class.getName() + ".highest";
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final Serializer serializer;
@@ -53,15 +54,30 @@ class KafkaRelay {
         var record = new ProducerRecord<>(topic, null, event.getAggregateIdentifier(), serialized.getData(),
                 headers.toKafka());
         pendingSends().add(kafka.send(record));
+        CurrentUnitOfWork.get().root().resources().merge(HIGHEST, headers.globalPosition(),
+                (a, b) -> Math.max((Long) a, (Long) b));
     }
 
     private List<CompletableFuture<SendResult<String, byte[]>>> pendingSends() {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         return root.getOrComputeResource(PENDING, key -> {
             var pending = new ArrayList<CompletableFuture<SendResult<String, byte[]>>>();
-            root.onPrepareCommit(unitOfWork -> awaitAll(pending));
+            root.onPrepareCommit(unitOfWork -> {
+                awaitAll(pending);
+                awaitAll(sendWatermarks((Long) unitOfWork.getResource(HIGHEST)));
+            });
             return pending;
         });
+    }
+
+    /** After the batch is acknowledged: tell every partition that all events up to here are on the topic. */
+    private List<CompletableFuture<SendResult<String, byte[]>>> sendWatermarks(long position) {
+        var sends = new ArrayList<CompletableFuture<SendResult<String, byte[]>>>();
+        for (var partition : kafka.partitionsFor(topic)) {
+            sends.add(kafka.send(new ProducerRecord<String, byte[]>(topic, partition.partition(), null, null,
+                    EventHeaders.watermark(position))));
+        }
+        return sends;
     }
 
     private static void awaitAll(List<CompletableFuture<SendResult<String, byte[]>>> pending) {

@@ -18,9 +18,11 @@ class BatchProjector {
         this.transaction = transaction;
     }
 
-    void project(String consumer, List<EventEnvelope> batch) {
+    void project(String consumer, Batch batch) {
         transaction.executeWithoutResult(status -> {
-            projections.forEach(projection -> projection.apply(batch));
+            if (!batch.events().isEmpty()) {
+                projections.forEach(projection -> projection.apply(batch.events()));
+            }
             offsets.save(consumer, batch);
         });
     }

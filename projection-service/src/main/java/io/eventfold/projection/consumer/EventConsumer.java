@@ -1,8 +1,8 @@
 package io.eventfold.projection.consumer;
 
+import io.eventfold.messaging.EventHeaders;
 import io.eventfold.messaging.TopicProperties;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -36,8 +36,7 @@ class EventConsumer implements SmartLifecycle {
     private volatile Consumer<String, byte[]> consumer;
     private Thread thread;
     /** Touched only by the consumer thread (the poll loop and the rebalance callbacks it runs). */
-    private List<EventEnvelope> batch = new ArrayList<>();
-    private long firstAt;
+    private Batch batch = new Batch();
 
     EventConsumer(ConsumerFactory<String, byte[]> consumers, BatchProjector projector, EventDecoder decoder,
                   OffsetStore offsets, ConsumerProperties properties, TopicProperties topic) {
@@ -89,7 +88,7 @@ class EventConsumer implements SmartLifecycle {
                 pause();
             } finally {
                 // Whatever was not written is read again from the stored offsets.
-                batch = new ArrayList<>();
+                batch = new Batch();
                 c.close();
             }
         }
@@ -97,16 +96,21 @@ class EventConsumer implements SmartLifecycle {
 
     private void pollBatches(Consumer<String, byte[]> c) {
         while (running) {
-            var wait = batch.isEmpty() ? Duration.ofMillis(500)
-                    : properties.maxDelay().minusNanos(System.nanoTime() - firstAt);
+            var wait = batch.isEmpty() ? Duration.ofMillis(500) : properties.maxDelay().minusNanos(batch.ageNanos());
             for (ConsumerRecord<String, byte[]> record : c.poll(wait.isNegative() ? Duration.ZERO : wait)) {
                 if (batch.isEmpty()) {
-                    firstAt = System.nanoTime();
+                    batch = new Batch();
                 }
-                batch.add(decoder.decode(record));
+                var watermark = EventHeaders.watermarkOf(record.headers());
+                if (watermark.isPresent()) {
+                    batch.addWatermark(new TopicPartition(record.topic(), record.partition()), record.offset(),
+                            watermark.getAsLong());
+                } else {
+                    batch.addEvent(decoder.decode(record));
+                }
             }
             var due = !batch.isEmpty() && (batch.size() >= properties.batchSize()
-                    || System.nanoTime() - firstAt >= properties.maxDelay().toNanos());
+                    || batch.ageNanos() >= properties.maxDelay().toNanos());
             if (due) {
                 flush();
             }
@@ -116,7 +120,7 @@ class EventConsumer implements SmartLifecycle {
     private void flush() {
         if (!batch.isEmpty()) {
             projector.project(properties.consumerName(), batch);
-            batch = new ArrayList<>();
+            batch = new Batch();
         }
     }
 
@@ -138,6 +142,7 @@ class EventConsumer implements SmartLifecycle {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            offsets.register(properties.consumerName(), partitions);
             var stored = offsets.load(properties.consumerName(), partitions);
             for (var partition : partitions) {
                 var offset = stored.get(partition);
@@ -157,7 +162,7 @@ class EventConsumer implements SmartLifecycle {
                 flush();
             } catch (RuntimeException e) {
                 log.warn("Could not write the batch before giving up partitions; it will be read again", e);
-                batch = new ArrayList<>();
+                batch = new Batch();
             }
         }
     }

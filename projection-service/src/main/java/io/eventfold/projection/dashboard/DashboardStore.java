@@ -1,6 +1,7 @@
 package io.eventfold.projection.dashboard;
 
 import io.eventfold.projection.dashboard.Dashboard.Registration;
+import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32C;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,20 +41,28 @@ class DashboardStore {
         var rows = new ArrayList<Object[]>();
         for (var d : dashboards) {
             var e = d.event();
+            var document = json.writeValueAsString(d);
             rows.add(new Object[] {e.id(), e.organizationId(), e.name(), e.status(), Date.valueOf(e.startDate()),
                     Date.valueOf(e.endDate()), e.capacity(), d.stats().attendeeCount(), d.stats().sessionCount(),
-                    d.stats().speakerCount(), d.version(), json.writeValueAsString(d)});
+                    d.stats().speakerCount(), d.version(), document, etag(d.version(), document)});
         }
         jdbc.batchUpdate("""
                 insert into dashboard (event_id, organization_id, name, status, start_date, end_date, capacity,
-                                       attendee_count, session_count, speaker_count, version, document)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                       attendee_count, session_count, speaker_count, version, document, etag)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (event_id) do update set
                     organization_id = excluded.organization_id, name = excluded.name, status = excluded.status,
                     start_date = excluded.start_date, end_date = excluded.end_date, capacity = excluded.capacity,
                     attendee_count = excluded.attendee_count, session_count = excluded.session_count,
                     speaker_count = excluded.speaker_count, version = excluded.version,
-                    document = excluded.document""", rows);
+                    document = excluded.document, etag = excluded.etag""", rows);
+    }
+
+    /** Strong entity tag: the version, and a checksum so that a rebuilt document never reuses an old tag. */
+    static String etag(long version, String document) {
+        var crc = new CRC32C();
+        crc.update(document.getBytes(StandardCharsets.UTF_8));
+        return "\"" + version + "-" + Long.toHexString(crc.getValue()) + "\"";
     }
 
     static Object[] registrationRow(String eventId, Registration r, long version) {

@@ -1,0 +1,33 @@
+package io.eventfold.query.freshness;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * How far the read model is complete: the lowest relay watermark applied over all partitions. Every event
+ * at or below it, in any partition, has been applied.
+ */
+@Component
+public class AppliedPosition {
+
+    private final JdbcClient jdbc;
+    private final Freshness freshness;
+
+    AppliedPosition(JdbcClient jdbc, Freshness freshness) {
+        this.jdbc = jdbc;
+        this.freshness = freshness;
+    }
+
+    long current() {
+        return jdbc.sql("select coalesce(min(watermark), 0) from projection_offset where projection = 'live'")
+                .query(Long.class).single();
+    }
+
+    /** Returns once every event up to {@code minPosition} is applied; 503 if that takes too long. */
+    public void await(Long minPosition) {
+        if (minPosition != null && freshness.awaitFresh(this::current, applied -> applied >= minPosition).isEmpty()) {
+            throw freshness.behind("The read model is complete up to position " + current() + ", not yet "
+                    + minPosition);
+        }
+    }
+}

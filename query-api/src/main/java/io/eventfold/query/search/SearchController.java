@@ -1,0 +1,78 @@
+package io.eventfold.query.search;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.eventfold.query.freshness.AppliedPosition;
+import io.eventfold.query.freshness.Freshness;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Search over conference events: one SELECT on the dashboard table, the page and the total together. */
+@RestController
+class SearchController {
+
+    private final JdbcClient jdbc;
+    private final AppliedPosition applied;
+
+    SearchController(JdbcClient jdbc, AppliedPosition applied) {
+        this.jdbc = jdbc;
+        this.applied = applied;
+    }
+
+    record Item(String id, String organizationId, String name, String status, LocalDate startDate,
+                LocalDate endDate, @JsonProperty("attendee_count") int attendeeCount,
+                @JsonProperty("session_count") int sessionCount, @JsonProperty("speaker_count") int speakerCount) {
+    }
+
+    record Page(List<Item> items, long total, long pages, int page, int size) {
+    }
+
+    @GetMapping("/api/events/search")
+    Page search(@RequestParam(required = false) String status,
+                @RequestParam(name = "org_id", required = false) String organizationId,
+                @Parameter(description = "FROM..TO: startDate >= FROM and endDate <= TO; either side may be empty")
+                @RequestParam(required = false) String dates,
+                @RequestParam(required = false) String page,
+                @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) String size,
+                @Parameter(description = "Wait until every event up to this global position is applied")
+                @RequestParam(required = false) Long minPosition) {
+        var criteria = SearchCriteria.parse(status, organizationId, dates, page, size);
+        applied.await(minPosition);
+        var items = new ArrayList<Item>();
+        var total = new long[1];
+        jdbc.sql("""
+                        with matching as (
+                            select * from dashboard
+                            where (cast(:status as text) is null or status = :status)
+                              and (cast(:org as text) is null or organization_id = :org)
+                              and (cast(:from as date) is null or start_date >= :from)
+                              and (cast(:to as date) is null or end_date <= :to))
+                        select counted.total, p.event_id, p.organization_id, p.name, p.status, p.start_date,
+                               p.end_date, p.attendee_count, p.session_count, p.speaker_count
+                        from (select count(*) as total from matching) counted
+                        left join lateral (select * from matching order by start_date, event_id
+                                           limit :size offset :offset) p on true""")
+                .param("status", criteria.status())
+                .param("org", criteria.organizationId())
+                .param("from", criteria.from())
+                .param("to", criteria.to())
+                .param("size", criteria.size())
+                .param("offset", criteria.offset())
+                .query((rs, n) -> {
+                    total[0] = rs.getLong(1);
+                    if (rs.getString(2) != null) {
+                        items.add(new Item(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                                rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getInt(8),
+                                rs.getInt(9), rs.getInt(10)));
+                    }
+                    return null;
+                }).list();
+        long pages = (total[0] + criteria.size() - 1) / criteria.size();
+        return new Page(items, total[0], pages, criteria.page(), criteria.size());
+    }
+}

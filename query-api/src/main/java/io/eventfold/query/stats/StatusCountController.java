@@ -1,0 +1,46 @@
+package io.eventfold.query.stats;
+
+import io.eventfold.query.freshness.AppliedPosition;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.util.HashMap;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Conference events per status, from the maintained counts: never a count over the events themselves. */
+@RestController
+class StatusCountController {
+
+    private static final List<String> STATUSES = List.of("DRAFT", "PUBLISHED", "COMPLETED", "CANCELLED");
+
+    private final JdbcClient jdbc;
+    private final AppliedPosition applied;
+
+    StatusCountController(JdbcClient jdbc, AppliedPosition applied) {
+        this.jdbc = jdbc;
+        this.applied = applied;
+    }
+
+    record StatusCount(String status, long count) {
+    }
+
+    @GetMapping("/api/events/stats/by-status")
+    List<StatusCount> byStatus(
+            @Parameter(description = "One organization; all organizations when absent")
+            @RequestParam(name = "org_id", required = false) String organizationId,
+            @Parameter(description = "Wait until every event up to this global position is applied")
+            @RequestParam(required = false) Long minPosition) {
+        applied.await(minPosition);
+        var counts = new HashMap<String, Long>();
+        jdbc.sql("""
+                        select status, sum(event_count) from status_count
+                        where cast(:org as text) is null or organization_id = :org
+                        group by status""")
+                .param("org", organizationId)
+                .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        return STATUSES.stream().map(status -> new StatusCount(status, counts.getOrDefault(status, 0L))).toList();
+    }
+}

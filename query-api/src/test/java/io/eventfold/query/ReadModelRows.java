@@ -1,0 +1,46 @@
+package io.eventfold.query;
+
+import java.time.LocalDate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Shared test data: read-model rows as the projector would have written them. */
+public final class ReadModelRows {
+
+    private final JdbcClient jdbc;
+
+    public ReadModelRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void dashboard(String eventId, String org, String status, String start, String end, long version) {
+        var document = """
+                {"event":{"id":"%s","organizationId":"%s","status":"%s"},"version":%d}"""
+                .formatted(eventId, org, status, version);
+        jdbc.sql("""
+                        insert into dashboard (event_id, organization_id, name, status, start_date, end_date, capacity,
+                                               attendee_count, session_count, speaker_count, version, document, etag)
+                        values (?, ?, ?, ?, ?, ?, 100, 3, 2, 1, ?, ?, ?)
+                        on conflict (event_id) do update set version = excluded.version,
+                            document = excluded.document, etag = excluded.etag, status = excluded.status""")
+                .params(eventId, org, "Conf " + eventId, status, LocalDate.parse(start), LocalDate.parse(end), version,
+                        document, "\"" + version + "-test\"")
+                .update();
+    }
+
+    public void statusCount(String org, String status, long count) {
+        jdbc.sql("insert into status_count values (?, ?, ?)").params(org, status, count).update();
+    }
+
+    public void watermark(int partition, long watermark) {
+        jdbc.sql("""
+                        insert into projection_offset (projection, topic, partition_no, next_offset, global_position,
+                                                       watermark)
+                        values ('live', 'events', ?, 0, 0, ?)
+                        on conflict (projection, topic, partition_no) do update set watermark = excluded.watermark""")
+                .params(partition, watermark).update();
+    }
+
+    public void clear() {
+        jdbc.sql("truncate dashboard, status_count, projection_offset").update();
+    }
+}

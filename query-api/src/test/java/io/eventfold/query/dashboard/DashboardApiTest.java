@@ -1,0 +1,101 @@
+package io.eventfold.query.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventfold.infra.HttpJson;
+import io.eventfold.query.QueryApiTest;
+import io.eventfold.query.ReadModelRows;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@QueryApiTest
+class DashboardApiTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+
+    HttpJson api;
+    ReadModelRows rows;
+
+    @BeforeEach
+    void setUp() {
+        api = new HttpJson("http://localhost:" + port);
+        rows = new ReadModelRows(jdbc);
+        rows.clear();
+    }
+
+    @Test
+    void the_stored_document_is_returned_as_is_with_a_strong_etag() {
+        rows.dashboard("c1", "acme", "PUBLISHED", "2027-01-01", "2027-01-02", 7);
+
+        var response = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/api/events/c1/dashboard")));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("""
+                {"event":{"id":"c1","organizationId":"acme","status":"PUBLISHED"},"version":7}""");
+        assertThat(response.header("ETag")).isEqualTo("\"7-test\"");
+    }
+
+    @Test
+    void a_matching_if_none_match_is_answered_304_without_a_body() {
+        rows.dashboard("c1", "acme", "PUBLISHED", "2027-01-01", "2027-01-02", 7);
+
+        var unchanged = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/api/events/c1/dashboard"))
+                .header("If-None-Match", "\"7-test\""));
+        var changed = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/api/events/c1/dashboard"))
+                .header("If-None-Match", "\"6-test\""));
+
+        assertThat(unchanged.status()).isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
+        assertThat(changed.status()).isEqualTo(200);
+    }
+
+    @Test
+    void an_unknown_event_is_404_problem() {
+        var response = api.get("/api/events/nope/dashboard");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void min_version_waits_for_the_projector_to_reach_it() {
+        rows.dashboard("c1", "acme", "DRAFT", "2027-01-01", "2027-01-02", 1);
+
+        var read = CompletableFuture.supplyAsync(() -> api.get("/api/events/c1/dashboard?minVersion=2"));
+        sleep(150);
+        rows.dashboard("c1", "acme", "PUBLISHED", "2027-01-01", "2027-01-02", 2);
+
+        assertThat(read.join().status()).isEqualTo(200);
+        assertThat(read.join().json().get("version").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void min_version_not_reached_in_time_is_503_never_stale_data() {
+        rows.dashboard("c1", "acme", "DRAFT", "2027-01-01", "2027-01-02", 1);
+
+        var behind = api.get("/api/events/c1/dashboard?minVersion=5");
+        var missing = api.get("/api/events/c9/dashboard?minVersion=0");
+
+        assertThat(behind.status()).isEqualTo(503);
+        assertThat(behind.contentType()).startsWith("application/problem+json");
+        assertThat(behind.json().get("detail").asString()).contains("version 1", "5");
+        assertThat(missing.status()).isEqualTo(503);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -25,7 +25,7 @@ final class Batch {
     void addEvent(EventEnvelope event) {
         events.add(event);
         advance(new TopicPartition(event.topic(), event.partition()),
-                new PartitionProgress(event.offset() + 1, event.headers().globalPosition(), 0));
+                new PartitionProgress(event.offset() + 1, event.globalPosition(), 0));
     }
 
     void addWatermark(TopicPartition partition, long offset, long watermark) {

@@ -10,18 +10,26 @@ class BatchProjector {
 
     private final List<Projection> projections;
     private final OffsetStore offsets;
+    private final DeadLetterStore deadLetters;
     private final TransactionTemplate transaction;
 
-    BatchProjector(List<Projection> projections, OffsetStore offsets, TransactionTemplate transaction) {
+    BatchProjector(List<Projection> projections, OffsetStore offsets, DeadLetterStore deadLetters,
+                   TransactionTemplate transaction) {
         this.projections = projections;
         this.offsets = offsets;
+        this.deadLetters = deadLetters;
         this.transaction = transaction;
     }
 
     void project(String consumer, Batch batch) {
         transaction.executeWithoutResult(status -> {
             if (!batch.events().isEmpty()) {
-                projections.forEach(projection -> projection.apply(batch.events()));
+                var conferences = batch.events().stream().map(EventEnvelope::conferenceId).distinct().toList();
+                for (var projection : projections) {
+                    var parking = new Parking(projection.name(), deadLetters.blocked(projection.name(), conferences));
+                    projection.apply(batch.events(), parking);
+                    deadLetters.save(parking.parked());
+                }
             }
             offsets.save(consumer, batch);
         });

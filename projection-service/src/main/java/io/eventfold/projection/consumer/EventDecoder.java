@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Turns a Kafka record into an {@link EventEnvelope}, or says precisely why it cannot. */
+/** Turns a Kafka record into an {@link EventEnvelope}; one that cannot be read says precisely why. */
 @Component
 class EventDecoder {
 
@@ -22,30 +22,28 @@ class EventDecoder {
         try {
             headers = EventHeaders.fromKafka(record.headers());
         } catch (RuntimeException e) {
-            throw new UndecodableEventException("Unreadable headers: " + e.getMessage(), e);
+            return poison(record, -1, "Unreadable headers: " + e.getMessage());
         }
-        var type = EventTypes.classOf(headers.eventType()).orElseThrow(() ->
-                new UndecodableEventException("Unknown event type " + headers.eventType(), null));
-        if (record.value() == null) {
-            throw new UndecodableEventException("Empty record value", null);
+        var type = EventTypes.classOf(headers.eventType());
+        if (type.isEmpty()) {
+            return poison(record, headers.aggregateVersion(), "Unknown event type " + headers.eventType());
         }
         try {
-            var event = json.readValue(record.value(), type);
+            var event = json.readValue(record.value(), type.get());
             if (!headers.aggregateId().equals(event.eventId())) {
-                throw new UndecodableEventException("Header aggregate id " + headers.aggregateId()
-                        + " does not match the event's " + event.eventId(), null);
+                return poison(record, headers.aggregateVersion(), "Header aggregate id " + headers.aggregateId()
+                        + " does not match the event's " + event.eventId());
             }
-            return new EventEnvelope(record.topic(), record.partition(), record.offset(), headers, event);
-        } catch (JacksonException e) {
-            throw new UndecodableEventException("Unreadable " + headers.eventType() + ": " + e.getOriginalMessage(),
-                    e);
+            return EventEnvelope.decoded(record.topic(), record.partition(), record.offset(), headers, event,
+                    record.value());
+        } catch (JacksonException | IllegalArgumentException e) {
+            return poison(record, headers.aggregateVersion(), "Unreadable " + headers.eventType() + ": "
+                    + (e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage()));
         }
     }
 
-    static final class UndecodableEventException extends RuntimeException {
-
-        UndecodableEventException(String message, Throwable cause) {
-            super(message, cause);
-        }
+    private static EventEnvelope poison(ConsumerRecord<String, byte[]> record, long version, String problem) {
+        return EventEnvelope.undecodable(record.topic(), record.partition(), record.offset(),
+                record.key() == null ? "(no key)" : record.key(), version, record.value(), problem);
     }
 }

@@ -3,14 +3,34 @@ package io.eventfold.projection.consumer;
 import io.eventfold.contracts.ConferenceEvent;
 import io.eventfold.messaging.EventHeaders;
 
-/** A decoded event with where it came from: enough to apply it once and to remember how far we got. */
-public record EventEnvelope(String topic, int partition, long offset, EventHeaders headers, ConferenceEvent event) {
+/**
+ * A record from the topic with where it came from: enough to apply it once and to remember how far we got.
+ * A record that could not be decoded has no {@link #event()} but a {@link #problem()}; projections park it
+ * as a dead letter at its place in the stream.
+ */
+public record EventEnvelope(String topic, int partition, long offset, String conferenceId, long version,
+                            EventHeaders headers, ConferenceEvent event, byte[] payload, String problem) {
 
-    public String conferenceId() {
-        return headers.aggregateId();
+    public static EventEnvelope decoded(String topic, int partition, long offset, EventHeaders headers,
+                                 ConferenceEvent event, byte[] payload) {
+        return new EventEnvelope(topic, partition, offset, headers.aggregateId(), headers.aggregateVersion(),
+                headers, event, payload, null);
     }
 
-    public long version() {
-        return headers.aggregateVersion();
+    public static EventEnvelope undecodable(String topic, int partition, long offset, String conferenceId, long version,
+                                     byte[] payload, String problem) {
+        return new EventEnvelope(topic, partition, offset, conferenceId, version, null, null, payload, problem);
+    }
+
+    public boolean isDecoded() {
+        return event != null;
+    }
+
+    public String eventType() {
+        return headers == null ? null : headers.eventType();
+    }
+
+    public long globalPosition() {
+        return headers == null ? 0 : headers.globalPosition();
     }
 }

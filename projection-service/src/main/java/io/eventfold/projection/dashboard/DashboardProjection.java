@@ -3,6 +3,7 @@ package io.eventfold.projection.dashboard;
 import io.eventfold.contracts.registration.PersonRegistered;
 import io.eventfold.contracts.registration.RegistrationCancelled;
 import io.eventfold.projection.consumer.EventEnvelope;
+import io.eventfold.projection.consumer.Parking;
 import io.eventfold.projection.consumer.Projection;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,7 +32,7 @@ class DashboardProjection implements Projection {
     }
 
     @Override
-    public void apply(List<EventEnvelope> batch) {
+    public void apply(List<EventEnvelope> batch, Parking parking) {
         var ids = batch.stream().map(EventEnvelope::conferenceId).distinct().toList();
         Map<String, Dashboard> dashboards = new LinkedHashMap<>(store.load(ids));
         var changed = new HashSet<String>();
@@ -40,10 +41,16 @@ class DashboardProjection implements Projection {
         var cancelled = new ArrayList<Object[]>();
         for (var envelope : batch) {
             var current = dashboards.get(envelope.conferenceId());
-            if (current != null && envelope.version() <= current.version()) {
+            if (current != null && envelope.version() <= current.version() || !parking.admit(envelope)) {
                 continue;
             }
-            var result = DashboardFold.apply(current, envelope.event(), envelope.version());
+            DashboardFold.Result result;
+            try {
+                result = DashboardFold.apply(current, envelope.event(), envelope.version());
+            } catch (RuntimeException cannotApply) {
+                parking.failed(envelope, cannotApply);
+                continue;
+            }
             dashboards.put(envelope.conferenceId(), result.dashboard());
             changed.add(envelope.conferenceId());
             if (result.needsRecentRefill()) {

@@ -4,6 +4,7 @@ import io.eventfold.contracts.conference.EventScheduled;
 import io.eventfold.contracts.conference.EventStatus;
 import io.eventfold.contracts.conference.EventStatusChanged;
 import io.eventfold.projection.consumer.EventEnvelope;
+import io.eventfold.projection.consumer.Parking;
 import io.eventfold.projection.consumer.Projection;
 import java.util.HashMap;
 import java.util.List;
@@ -36,9 +37,10 @@ class StatusCountProjection implements Projection {
     }
 
     @Override
-    public void apply(List<EventEnvelope> batch) {
+    public void apply(List<EventEnvelope> batch, Parking parking) {
         var touched = batch.stream()
-                .filter(e -> e.event() instanceof EventScheduled || e.event() instanceof EventStatusChanged)
+                .filter(e -> !e.isDecoded() || e.event() instanceof EventScheduled
+                        || e.event() instanceof EventStatusChanged)
                 .toList();
         if (touched.isEmpty()) {
             return;
@@ -48,10 +50,16 @@ class StatusCountProjection implements Projection {
         var changed = new HashMap<String, EventStatusRow>();
         for (var envelope : touched) {
             var current = rows.get(envelope.conferenceId());
-            if (current != null && envelope.version() <= current.version()) {
+            if (current != null && envelope.version() <= current.version() || !parking.admit(envelope)) {
                 continue;
             }
-            var next = transition(current, envelope);
+            EventStatusRow next;
+            try {
+                next = transition(current, envelope);
+            } catch (RuntimeException cannotApply) {
+                parking.failed(envelope, cannotApply);
+                continue;
+            }
             if (current != null) {
                 deltas.merge(new CountKey(current.organizationId(), current.status()), -1L, Long::sum);
             }

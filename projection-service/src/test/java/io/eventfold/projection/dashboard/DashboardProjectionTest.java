@@ -10,8 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventfold.contracts.registration.Role;
 import io.eventfold.projection.ProjectionFixtures;
 import io.eventfold.projection.consumer.EventEnvelope;
+import io.eventfold.projection.consumer.Parking;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,6 +25,7 @@ class DashboardProjectionTest {
     private final DashboardStore store = new DashboardStore(jdbc, JsonMapper.builder().build());
     private final DashboardProjection projection = new DashboardProjection(store);
     private final ProjectionFixtures stream = new ProjectionFixtures();
+    private final Parking parking = new Parking("dashboard", Set.of());
 
     private Dashboard stored(String eventId) {
         return store.load(List.of(eventId)).get(eventId);
@@ -36,9 +39,9 @@ class DashboardProjectionTest {
                 stream.next(registered("c1", "r1", Role.ATTENDEE, 1)),
                 stream.next(registered("c1", "r2", Role.SPEAKER, 2)));
 
-        projection.apply(events.subList(0, 2));
-        projection.apply(events.subList(2, 4));
-        projection.apply(events.subList(4, 5));
+        projection.apply(events.subList(0, 2), parking);
+        projection.apply(events.subList(2, 4), parking);
+        projection.apply(events.subList(4, 5), parking);
 
         assertThat(stored("c1")).isEqualTo(fold(events));
         assertThat(stored("c1").stats()).isEqualTo(new Dashboard.Stats(1, 1, 1));
@@ -51,11 +54,11 @@ class DashboardProjectionTest {
         var events = List.of(stream.next(scheduled("c1", "acme")),
                 stream.next(registered("c1", "r1", Role.ATTENDEE, 1)),
                 stream.next(registered("c1", "r2", Role.ATTENDEE, 2)));
-        projection.apply(events);
+        projection.apply(events, parking);
         var before = stored("c1");
 
-        projection.apply(events.subList(1, 3));
-        projection.apply(List.of(events.get(2), events.get(1)));
+        projection.apply(events.subList(1, 3), parking);
+        projection.apply(List.of(events.get(2), events.get(1)), parking);
 
         assertThat(stored("c1")).isEqualTo(before);
         assertThat(before.stats().attendeeCount()).isEqualTo(2);
@@ -69,10 +72,10 @@ class DashboardProjectionTest {
         for (int minute = 1; minute <= 7; minute++) {
             events.add(stream.next(registered("c1", "r" + minute, Role.ATTENDEE, minute)));
         }
-        projection.apply(events);
+        projection.apply(events, parking);
 
         projection.apply(List.of(stream.next(cancelled("c1", "r5", Role.ATTENDEE)),
-                stream.next(registered("c1", "r8", Role.ORGANIZER, 8))));
+                stream.next(registered("c1", "r8", Role.ORGANIZER, 8))), parking);
 
         assertThat(stored("c1").recentRegistrations()).extracting(Dashboard.Registration::registrationId)
                 .containsExactly("r8", "r7", "r6", "r4", "r3");
@@ -82,7 +85,7 @@ class DashboardProjectionTest {
     @Test
     void conferences_in_one_batch_do_not_mix() {
         projection.apply(List.of(stream.next(scheduled("c1", "acme")), stream.next(scheduled("c2", "globex")),
-                stream.next(registered("c2", "r1", Role.ATTENDEE, 1))));
+                stream.next(registered("c2", "r1", Role.ATTENDEE, 1))), parking);
 
         assertThat(stored("c1").stats().attendeeCount()).isZero();
         assertThat(stored("c2").stats().attendeeCount()).isEqualTo(1);

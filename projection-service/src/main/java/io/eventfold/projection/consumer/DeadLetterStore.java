@@ -1,0 +1,43 @@
+package io.eventfold.projection.consumer;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+@Component
+class DeadLetterStore {
+
+    private final JdbcTemplate jdbc;
+
+    DeadLetterStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The conferences among these that the projection holds back behind a parked dead letter. */
+    Set<String> blocked(String projection, Collection<String> conferenceIds) {
+        var blocked = new HashSet<String>();
+        jdbc.query("""
+                        select distinct conference_id from dead_letter
+                        where projection = ? and state = 'PARKED' and conference_id = any(?)""",
+                rs -> {
+                    blocked.add(rs.getString(1));
+                }, projection, conferenceIds.toArray(String[]::new));
+        return blocked;
+    }
+
+    void save(List<Parking.ParkedEvent> parked) {
+        jdbc.batchUpdate("""
+                        insert into dead_letter (projection, conference_id, aggregate_version, event_type, topic,
+                                                 partition_no, record_offset, reason, payload)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict (projection, topic, partition_no, record_offset) do nothing""",
+                parked.stream().map(p -> {
+                    var e = p.envelope();
+                    return new Object[] {p.projection(), e.conferenceId(), e.version() < 0 ? null : e.version(),
+                            e.eventType(), e.topic(), e.partition(), e.offset(), p.reason(), e.payload()};
+                }).toList());
+    }
+}

@@ -1,0 +1,53 @@
+package io.eventfold.projection.consumer;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One projection's dead letters within one batch. An event that cannot be read or applied is parked, and so
+ * is every later event of its conference, so that a conference never applies events out of order while
+ * all other conferences keep flowing.
+ */
+public final class Parking {
+
+    private final String projection;
+    private final Set<String> blocked;
+    private final List<ParkedEvent> parked = new ArrayList<>();
+
+    public record ParkedEvent(String projection, EventEnvelope envelope, String reason) {
+    }
+
+    public Parking(String projection, Set<String> blockedConferences) {
+        this.projection = projection;
+        this.blocked = new HashSet<>(blockedConferences);
+    }
+
+    /** Whether the projection should apply this event now; parks it if not. */
+    public boolean admit(EventEnvelope envelope) {
+        if (blocked.contains(envelope.conferenceId())) {
+            park(envelope, "Waiting behind an earlier dead letter of conference " + envelope.conferenceId());
+            return false;
+        }
+        if (!envelope.isDecoded()) {
+            park(envelope, envelope.problem());
+            return false;
+        }
+        return true;
+    }
+
+    /** The projection could not apply this event. */
+    public void failed(EventEnvelope envelope, RuntimeException cause) {
+        park(envelope, cause.getClass().getSimpleName() + ": " + cause.getMessage());
+    }
+
+    private void park(EventEnvelope envelope, String reason) {
+        blocked.add(envelope.conferenceId());
+        parked.add(new ParkedEvent(projection, envelope, reason));
+    }
+
+    public List<ParkedEvent> parked() {
+        return parked;
+    }
+}

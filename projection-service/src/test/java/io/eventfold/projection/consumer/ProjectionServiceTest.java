@@ -1,0 +1,119 @@
+package io.eventfold.projection.consumer;
+
+import static io.eventfold.projection.ProjectionFixtures.registered;
+import static io.eventfold.projection.ProjectionFixtures.scheduled;
+import static io.eventfold.projection.ProjectionFixtures.statusChanged;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.eventfold.contracts.conference.EventStatus;
+import io.eventfold.contracts.registration.Role;
+import io.eventfold.infra.TestInfrastructureInitializer;
+import io.eventfold.messaging.TopicProperties;
+import io.eventfold.projection.TopicWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+
+/** projection-service consuming a real topic into a real database. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = TestInfrastructureInitializer.class)
+class ProjectionServiceTest {
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TopicProperties topic;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    TopicWriter writer;
+
+    @BeforeEach
+    void setUp() {
+        writer = new TopicWriter(bootstrapServers, topic.name());
+    }
+
+    @AfterEach
+    void tearDown() {
+        writer.close();
+    }
+
+    private long version(String conference) {
+        return jdbc.sql("select coalesce(max(version), -1) from dashboard where event_id = ?").param(conference)
+                .query(Long.class).single();
+    }
+
+    private Map<String, Object> row(String conference) {
+        return jdbc.sql("select attendee_count, status, version, document from dashboard where event_id = ?")
+                .param(conference).query().singleRow();
+    }
+
+    @Test
+    void redelivered_records_change_nothing() {
+        var id = "redeliver-" + UUID.randomUUID();
+        var sent = new ArrayList<ProducerRecord<String, byte[]>>();
+        sent.add(writer.send(scheduled(id, "acme")));
+        sent.add(writer.send(statusChanged(id, EventStatus.DRAFT, EventStatus.PUBLISHED)));
+        sent.add(writer.send(registered(id, "r1", Role.ATTENDEE, 1)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> version(id) == 2);
+        var before = row(id);
+        var counts = jdbc.sql("select status, event_count from status_count where organization_id = 'acme'")
+                .query().listOfRows();
+
+        writer.resend(sent);
+        var marker = "marker-" + UUID.randomUUID();
+        writer.send(scheduled(marker, "other"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> version(marker) == 0);
+
+        assertThat(row(id)).isEqualTo(before);
+        assertThat(before.get("attendee_count")).isEqualTo(1);
+        assertThat(jdbc.sql("select status, event_count from status_count where organization_id = 'acme'")
+                .query().listOfRows()).isEqualTo(counts);
+    }
+
+    @Test
+    void a_poison_event_is_dead_lettered_and_holds_back_only_its_own_conference() {
+        var poisoned = "poisoned-" + UUID.randomUUID();
+        var healthy = "healthy-" + UUID.randomUUID();
+        writer.send(scheduled(poisoned, "acme"));
+        writer.send(scheduled(healthy, "acme"));
+        writer.send(statusChanged(poisoned, EventStatus.DRAFT, EventStatus.PUBLISHED));
+        writer.sendUnreadable(poisoned, "registration.person-registered.v1");
+        writer.send(registered(poisoned, "r2", Role.ATTENDEE, 2));
+        writer.send(statusChanged(healthy, EventStatus.DRAFT, EventStatus.PUBLISHED));
+        writer.send(registered(healthy, "r1", Role.ATTENDEE, 1));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> version(healthy) == 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> parked(poisoned).size() == 3);
+
+        assertThat(row(healthy).get("attendee_count")).isEqualTo(1);
+        assertThat(version(poisoned)).as("applied up to the event before the poison").isEqualTo(1);
+        assertThat(row(poisoned).get("status")).isEqualTo("PUBLISHED");
+        var parked = parked(poisoned);
+        // The registration behind the poison waits in the dashboard; status counts never look at registrations.
+        assertThat(parked).extracting(r -> r.get("projection") + "@" + r.get("aggregate_version"))
+                .containsExactly("status-counts@2", "dashboard@2", "dashboard@3");
+        assertThat(parked.get(1).get("reason").toString()).contains("Unreadable registration.person-registered.v1");
+        assertThat(parked.get(2).get("reason").toString()).contains("Waiting behind");
+        assertThat(parked.get(0).get("record_offset")).isNotNull();
+    }
+
+    private List<Map<String, Object>> parked(String conference) {
+        return jdbc.sql("""
+                        select projection, aggregate_version, reason, record_offset from dead_letter
+                        where conference_id = ? and state = 'PARKED' order by projection desc, aggregate_version""")
+                .param(conference).query().listOfRows();
+    }
+}

@@ -31,6 +31,7 @@ class EventConsumer implements SmartLifecycle {
     private final EventDecoder decoder;
     private final OffsetStore offsets;
     private final ConsumerProperties properties;
+    private final ProjectionMetrics metrics;
     private final String topic;
     private volatile boolean running;
     private volatile Consumer<String, byte[]> consumer;
@@ -39,12 +40,14 @@ class EventConsumer implements SmartLifecycle {
     private Batch batch = new Batch();
 
     EventConsumer(ConsumerFactory<String, byte[]> consumers, BatchProjector projector, EventDecoder decoder,
-                  OffsetStore offsets, ConsumerProperties properties, TopicProperties topic) {
+                  OffsetStore offsets, ConsumerProperties properties, ProjectionMetrics metrics,
+                  TopicProperties topic) {
         this.consumers = consumers;
         this.projector = projector;
         this.decoder = decoder;
         this.offsets = offsets;
         this.properties = properties;
+        this.metrics = metrics;
         this.topic = topic.name();
     }
 
@@ -109,6 +112,7 @@ class EventConsumer implements SmartLifecycle {
                     batch.addEvent(decoder.decode(record));
                 }
             }
+            metrics.polled(c);
             var due = !batch.isEmpty() && (batch.size() >= properties.batchSize()
                     || batch.ageNanos() >= properties.maxDelay().toNanos());
             if (due) {
@@ -119,7 +123,9 @@ class EventConsumer implements SmartLifecycle {
 
     private void flush() {
         if (!batch.isEmpty()) {
+            long started = System.nanoTime();
             projector.project(properties.consumerName(), batch);
+            metrics.batchWritten(batch, System.nanoTime() - started);
             batch = new Batch();
         }
     }

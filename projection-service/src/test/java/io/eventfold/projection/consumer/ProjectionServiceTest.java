@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.eventfold.contracts.conference.EventStatus;
 import io.eventfold.contracts.registration.Role;
+import io.eventfold.infra.HttpJson;
 import io.eventfold.infra.TestInfrastructureInitializer;
 import io.eventfold.messaging.TopicProperties;
 import io.eventfold.projection.TopicWriter;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -31,6 +33,8 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = TestInfrastructureInitializer.class)
 class ProjectionServiceTest {
 
+    @LocalServerPort
+    int port;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -108,6 +112,22 @@ class ProjectionServiceTest {
         assertThat(parked.get(1).get("reason").toString()).contains("Unreadable registration.person-registered.v1");
         assertThat(parked.get(2).get("reason").toString()).contains("Waiting behind");
         assertThat(parked.get(0).get("record_offset")).isNotNull();
+    }
+
+    @Test
+    void progress_is_reported_on_the_prometheus_endpoint() {
+        var id = "metrics-" + UUID.randomUUID();
+        writer.send(scheduled(id, "acme"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> version(id) == 0);
+
+        var metrics = new HttpJson("http://localhost:" + port).get("/actuator/prometheus").body();
+
+        assertThat(metrics).contains("eventfold_projection_events_applied_total", "eventfold_projection_events_rate",
+                "eventfold_projection_batch_size", "eventfold_projection_batch_duration_seconds",
+                "eventfold_projection_lag_events{partition=\"0\"", "eventfold_projection_lag_ms{partition=\"0\"");
+        var applied = metrics.lines().filter(l -> l.startsWith("eventfold_projection_events_applied_total"))
+                .findFirst().orElseThrow();
+        assertThat(Double.parseDouble(applied.substring(applied.lastIndexOf(' ') + 1))).isGreaterThanOrEqualTo(1);
     }
 
     private List<Map<String, Object>> parked(String conference) {

@@ -1,0 +1,89 @@
+package io.eventfold.projection.consumer;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the projector reports on {@code /actuator/prometheus}: events applied (and their rate over the last
+ * ten seconds), batch sizes and durations, and per partition how far behind the topic it is, in events and
+ * in milliseconds (age of the last applied event while records are waiting; 0 when caught up).
+ */
+@Component
+class ProjectionMetrics {
+
+    private static final long WINDOW_NANOS = Duration.ofSeconds(10).toNanos();
+
+    private final MeterRegistry registry;
+    private final Counter applied;
+    private final DistributionSummary batchSizes;
+    private final Timer batchDurations;
+    private final Map<TopicPartition, Lag> lags = new ConcurrentHashMap<>();
+    private final AtomicLong windowStart = new AtomicLong(System.nanoTime());
+    private final AtomicLong windowEvents = new AtomicLong();
+    private volatile double eventsPerSecond;
+
+    private record Lag(AtomicLong events, AtomicLong millis, AtomicLong lastEventAt) {
+    }
+
+    ProjectionMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.applied = Counter.builder("eventfold.projection.events.applied")
+                .description("Events applied to the read model").register(registry);
+        this.batchSizes = DistributionSummary.builder("eventfold.projection.batch.size")
+                .description("Records per written batch").publishPercentiles(0.5, 0.99).register(registry);
+        this.batchDurations = Timer.builder("eventfold.projection.batch.duration")
+                .description("Time to write one batch").publishPercentiles(0.5, 0.99).register(registry);
+        Gauge.builder("eventfold.projection.events.rate", this, m -> m.eventsPerSecond)
+                .description("Events applied per second over the last ten seconds").register(registry);
+    }
+
+    void batchWritten(Batch batch, long nanos) {
+        applied.increment(batch.events().size());
+        batchSizes.record(batch.size());
+        batchDurations.record(Duration.ofNanos(nanos));
+        batch.events().forEach(e -> lag(new TopicPartition(e.topic(), e.partition())).lastEventAt()
+                .accumulateAndGet(e.headers() == null ? 0 : e.headers().timestamp().toEpochMilli(), Math::max));
+        long now = System.nanoTime();
+        long events = windowEvents.addAndGet(batch.events().size());
+        long started = windowStart.get();
+        if (now - started >= WINDOW_NANOS && windowStart.compareAndSet(started, now)) {
+            eventsPerSecond = events * 1e9 / (now - started);
+            windowEvents.addAndGet(-events);
+        }
+    }
+
+    void polled(Consumer<?, ?> consumer) {
+        for (var partition : consumer.assignment()) {
+            var lag = lag(partition);
+            var behind = consumer.currentLag(partition);
+            if (behind.isPresent()) {
+                lag.events().set(behind.getAsLong());
+                long last = lag.lastEventAt().get();
+                lag.millis().set(behind.getAsLong() > 0 && last > 0 ? System.currentTimeMillis() - last : 0);
+            }
+        }
+    }
+
+    private Lag lag(TopicPartition partition) {
+        return lags.computeIfAbsent(partition, p -> {
+            var lag = new Lag(new AtomicLong(), new AtomicLong(), new AtomicLong());
+            var tags = Tags.of("topic", p.topic(), "partition", String.valueOf(p.partition()));
+            Gauge.builder("eventfold.projection.lag.events", lag.events(), AtomicLong::get).tags(tags)
+                    .description("Records on the topic not applied yet").register(registry);
+            Gauge.builder("eventfold.projection.lag.ms", lag.millis(), AtomicLong::get).tags(tags)
+                    .description("Age of the last applied event while records wait").register(registry);
+            return lag;
+        });
+    }
+}

@@ -4,8 +4,11 @@ import io.eventfold.infra.HttpJson;
 import io.eventfold.reference.ReferenceStore;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 
 /**
  * Plays a random command history against the command API and mirrors every accepted command into the
@@ -24,8 +27,15 @@ final class HistoryDriver {
     private final HttpJson api;
     private final ReferenceStore reference;
     private final String prefix;
-    private final Map<String, Long> versions = new HashMap<>();
+    private final Map<String, Long> versions = new java.util.concurrent.ConcurrentHashMap<>();
     private long position;
+
+    /** Random steps: any kind, on one of three conferences, with one of eight sessions/people. */
+    static Arbitrary<List<Step>> steps(int min, int max) {
+        return Combinators.combine(Arbitraries.integers().between(0, KINDS - 1), Arbitraries.integers().between(0, 2),
+                        Arbitraries.integers().between(0, 7), Arbitraries.integers().between(0, 7))
+                .as(Step::new).list().ofMinSize(min).ofMaxSize(max);
+    }
 
     HistoryDriver(HttpJson api, ReferenceStore reference, String prefix) {
         this.api = api;

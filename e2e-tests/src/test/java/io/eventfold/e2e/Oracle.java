@@ -1,0 +1,90 @@
+package io.eventfold.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventfold.infra.HttpJson;
+import io.eventfold.infra.TestInfrastructure;
+import io.eventfold.reference.ReferenceQueries;
+import io.eventfold.reference.ReferenceStore;
+import java.time.Duration;
+import java.time.LocalDate;
+import org.awaitility.Awaitility;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Compares what the query API answers with what the classic application computes from its tables. */
+final class Oracle {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpJson queries;
+    private final ReferenceStore reference;
+    private final ReferenceQueries classic;
+
+    Oracle(EventFoldSystem system) {
+        this.queries = new HttpJson(system.url(EventFoldSystem.Service.QUERY));
+        var dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), system.databaseUrl(),
+                TestInfrastructure.get().username(), "");
+        this.reference = new ReferenceStore(dataSource);
+        this.reference.createSchema();
+        this.classic = new ReferenceQueries(dataSource);
+    }
+
+    ReferenceStore reference() {
+        return reference;
+    }
+
+    /** After a crash the read model catches up in its own time; wait for it, then compare. */
+    void awaitDashboard(String eventId, long version, Duration timeout) {
+        Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() ->
+                queries.get("/api/events/" + eventId + "/dashboard?minVersion=" + version).status() == 200);
+    }
+
+    void assertDashboard(String eventId, long version) {
+        var actual = queries.get("/api/events/" + eventId + "/dashboard?minVersion=" + version);
+        assertThat(actual.status()).as(actual.toString()).isEqualTo(200);
+        var expected = tree(classic.dashboardNPlusOne(eventId).orElseThrow());
+        assertThat(withoutTimestampsAndVersion(actual.json())).as("dashboard of %s", eventId).isEqualTo(expected);
+        assertThat(tree(classic.dashboardJoined(eventId).orElseThrow())).isEqualTo(expected);
+    }
+
+    void assertSearch(String status, String org, LocalDate from, LocalDate to, int page, int size, long position) {
+        var query = new StringBuilder("/api/events/search?minPosition=" + position + "&page=" + page + "&size=" + size);
+        if (status != null) {
+            query.append("&status=").append(status);
+        }
+        if (org != null) {
+            query.append("&org_id=").append(org);
+        }
+        if (from != null || to != null) {
+            query.append("&dates=").append(from == null ? "" : from).append("..").append(to == null ? "" : to);
+        }
+        var actual = queries.get(query.toString());
+        assertThat(actual.status()).as(actual.toString()).isEqualTo(200);
+        assertThat(actual.json()).as(query.toString())
+                .isEqualTo(tree(classic.search(status, org, from, to, page, size)));
+    }
+
+    void assertCountsByStatus(long position) {
+        for (var org : new String[] {null, "org-0", "org-1", "org-2"}) {
+            var actual = queries.get("/api/events/stats/by-status?minPosition=" + position
+                    + (org == null ? "" : "&org_id=" + org));
+            assertThat(actual.json()).as("counts of %s", org).isEqualTo(tree(classic.countByStatus(org)));
+        }
+    }
+
+    /** Through text, so that numbers compare by value as in the API's answers (3 == 3L). */
+    private static JsonNode tree(Object value) {
+        return JSON.readTree(JSON.writeValueAsString(value));
+    }
+
+    /** The classic tables keep no timestamps: compare order and content, not the server's clock. */
+    private static JsonNode withoutTimestampsAndVersion(JsonNode dashboard) {
+        var copy = (ObjectNode) dashboard.deepCopy();
+        copy.remove("version");
+        copy.get("recent_registrations").forEach(r -> ((ObjectNode) r).remove("registeredAt"));
+        return copy;
+    }
+}

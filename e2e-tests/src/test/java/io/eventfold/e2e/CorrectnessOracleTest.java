@@ -51,7 +51,8 @@ class CorrectnessOracleTest {
     @Property(tries = 200)
     void every_read_equals_the_classic_computation(@ForAll("histories") List<Step> history,
                                                    @ForAll("setups") List<Integer> setup) {
-        var driver = new HistoryDriver(commands, oracle.reference(), "o" + UUID.randomUUID().toString().substring(0, 8));
+        var prefix = "o" + UUID.randomUUID().toString().substring(0, 8);
+        var driver = new HistoryDriver(commands, oracle.reference(), prefix);
         for (int c = 0; c < 3; c++) {
             driver.schedule(c, setup.get(c) % 3, setup.get(c) % 40, setup.get(c) % 4, 1 + setup.get(c) % 5);
         }

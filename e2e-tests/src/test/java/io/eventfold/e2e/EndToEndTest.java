@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Every hop for real: HTTP → Axon → PostgreSQL event store → relay → Kafka → projector → PostgreSQL → HTTP. */
+/** Every hop for real: HTTP, Axon, PostgreSQL event store, relay, Kafka, projector, PostgreSQL, HTTP. */
 class EndToEndTest {
 
     private static EventFoldSystem system;

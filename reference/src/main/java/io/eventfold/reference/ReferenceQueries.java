@@ -96,8 +96,10 @@ public final class ReferenceQueries {
     /** The same page, total and item shape as {@code GET /api/events/search}. */
     public Map<String, Object> search(String status, String org, LocalDate from, LocalDate to, int page, int size) {
         var where = """
-                where (cast(? as text) is null or e.status = ?) and (cast(? as text) is null or e.organization_id = ?)
-                  and (cast(? as date) is null or e.start_date >= ?) and (cast(? as date) is null or e.end_date <= ?)""";
+                where (cast(? as text) is null or e.status = ?)
+                  and (cast(? as text) is null or e.organization_id = ?)
+                  and (cast(? as date) is null or e.start_date >= ?)
+                  and (cast(? as date) is null or e.end_date <= ?)""";
         Object[] args = {status, status, org, org, date(from), date(from), date(to), date(to)};
         long total = jdbc.queryForObject("select count(*) from reference.event e " + where, Long.class, args);
         var pageArgs = new ArrayList<>(java.util.Arrays.asList(args));

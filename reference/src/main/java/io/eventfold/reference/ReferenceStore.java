@@ -31,8 +31,8 @@ public final class ReferenceStore {
     }
 
     public void scheduleEvent(String id, String org, String name, LocalDate start, LocalDate end, int capacity) {
-        jdbc.update("insert into reference.event values (?, ?, ?, 'DRAFT', ?, ?, ?) on conflict do nothing", id, org, name,
-                Date.valueOf(start), Date.valueOf(end), capacity);
+        jdbc.update("insert into reference.event values (?, ?, ?, 'DRAFT', ?, ?, ?) on conflict do nothing",
+                id, org, name, Date.valueOf(start), Date.valueOf(end), capacity);
     }
 
     public void changeStatus(String eventId, String status) {
@@ -41,7 +41,8 @@ public final class ReferenceStore {
 
     public void addSession(String eventId, String id, String title, String room, Instant starts, Instant ends) {
         jdbc.update("insert into reference.session (id, event_id, title, room, starts_at, ends_at) "
-                + "values (?, ?, ?, ?, ?, ?) on conflict do nothing", id, eventId, title, room, Timestamp.from(starts), Timestamp.from(ends));
+                + "values (?, ?, ?, ?, ?, ?) on conflict do nothing", id, eventId, title, room, Timestamp.from(starts),
+                Timestamp.from(ends));
     }
 
     public void changeRoom(String eventId, String sessionId, String room) {

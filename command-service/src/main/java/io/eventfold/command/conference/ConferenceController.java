@@ -1,8 +1,5 @@
 package io.eventfold.command.conference;
 
-import static io.eventfold.command.conference.ConferenceRequests.ID;
-import static io.eventfold.command.conference.ConferenceRequests.ID_MESSAGE;
-
 import io.eventfold.command.conference.ConferenceCommands.Accepted;
 import io.eventfold.command.conference.ConferenceCommands.AddSession;
 import io.eventfold.command.conference.ConferenceCommands.AssignSpeaker;
@@ -22,7 +19,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 import java.time.Clock;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -80,14 +76,14 @@ class ConferenceController {
     }
 
     @PostMapping(path = "/{eventId}/status", consumes = JSON)
-    ResponseEntity<CommandResponse> changeStatus(@PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String eventId,
+    ResponseEntity<CommandResponse> changeStatus(@PathVariable @ValidId String eventId,
                                                  @Valid @RequestBody ChangeStatusRequest body) {
         return ok(CommandResponse.Subject.EVENT, eventId, new ChangeStatus(eventId, body.status(), clock.instant()));
     }
 
     @ApiResponse(responseCode = "201", description = "Created")
     @PostMapping(path = "/{eventId}/sessions", consumes = JSON)
-    ResponseEntity<CommandResponse> addSession(@PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String eventId,
+    ResponseEntity<CommandResponse> addSession(@PathVariable @ValidId String eventId,
                                                @Valid @RequestBody AddSessionRequest body) {
         var sessionId = body.sessionId() != null ? body.sessionId() : UUID.randomUUID().toString();
         Accepted accepted = gateway.sendAndWait(new AddSession(eventId, sessionId, body.title(), body.room(),
@@ -96,23 +92,23 @@ class ConferenceController {
     }
 
     @PutMapping(path = "/{eventId}/sessions/{sessionId}/room", consumes = JSON)
-    ResponseEntity<CommandResponse> changeRoom(@PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String eventId,
-                                               @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String sessionId,
+    ResponseEntity<CommandResponse> changeRoom(@PathVariable @ValidId String eventId,
+                                               @PathVariable @ValidId String sessionId,
                                                @Valid @RequestBody ChangeRoomRequest body) {
         return ok(CommandResponse.Subject.SESSION, eventId, new ChangeSessionRoom(eventId, sessionId, body.room()));
     }
 
     @DeleteMapping("/{eventId}/sessions/{sessionId}")
-    ResponseEntity<CommandResponse> cancelSession(@PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String eventId,
-                                                  @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String sessionId) {
+    ResponseEntity<CommandResponse> cancelSession(@PathVariable @ValidId String eventId,
+                                                  @PathVariable @ValidId String sessionId) {
         return ok(CommandResponse.Subject.SESSION, eventId, new CancelSession(eventId, sessionId, clock.instant()));
     }
 
     @PutMapping(path = "/{eventId}/sessions/{sessionId}/speakers/{userId}", consumes = JSON)
     ResponseEntity<CommandResponse> assignSpeaker(
-            @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String eventId,
-            @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String sessionId,
-            @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String userId,
+            @PathVariable @ValidId String eventId,
+            @PathVariable @ValidId String sessionId,
+            @PathVariable @ValidId String userId,
             @Valid @RequestBody AssignSpeakerRequest body) {
         return ok(CommandResponse.Subject.SESSION, eventId,
                 new AssignSpeaker(eventId, sessionId, userId, body.name(), body.bio(), body.company()));
@@ -120,15 +116,15 @@ class ConferenceController {
 
     @DeleteMapping("/{eventId}/sessions/{sessionId}/speakers/{userId}")
     ResponseEntity<CommandResponse> removeSpeaker(
-            @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String eventId,
-            @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String sessionId,
-            @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String userId) {
+            @PathVariable @ValidId String eventId,
+            @PathVariable @ValidId String sessionId,
+            @PathVariable @ValidId String userId) {
         return ok(CommandResponse.Subject.SESSION, eventId, new RemoveSpeaker(eventId, sessionId, userId));
     }
 
     @ApiResponse(responseCode = "201", description = "Created")
     @PostMapping(path = "/{eventId}/registrations", consumes = JSON)
-    ResponseEntity<CommandResponse> register(@PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String eventId,
+    ResponseEntity<CommandResponse> register(@PathVariable @ValidId String eventId,
                                              @Valid @RequestBody RegisterRequest body) {
         var registrationId = body.registrationId() != null ? body.registrationId() : UUID.randomUUID().toString();
         Accepted accepted = gateway.sendAndWait(new RegisterPerson(eventId, registrationId, body.userId(),
@@ -138,8 +134,8 @@ class ConferenceController {
 
     @DeleteMapping("/{eventId}/registrations/{registrationId}")
     ResponseEntity<CommandResponse> cancelRegistration(
-            @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String eventId,
-            @PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String registrationId) {
+            @PathVariable @ValidId String eventId,
+            @PathVariable @ValidId String registrationId) {
         return ok(CommandResponse.Subject.REGISTRATION, eventId,
                 new CancelRegistration(eventId, registrationId, clock.instant()));
     }

@@ -8,7 +8,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,16 +15,12 @@ import java.time.LocalDate;
 /** HTTP request bodies. Every constraint violation is reported at once, field by field. */
 final class ConferenceRequests {
 
-    /** Ids travel in URLs: letters, digits and {@code . _ : -}, up to 100 characters (UUIDs fit). */
-    static final String ID = "[A-Za-z0-9][A-Za-z0-9._:-]{0,99}";
-    static final String ID_MESSAGE = "must be 1-100 letters, digits or . _ : - (a UUID is recommended)";
-
     private ConferenceRequests() {
     }
 
     record ScheduleEventRequest(
-            @Pattern(regexp = ID, message = ID_MESSAGE) String eventId,
-            @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String organizationId,
+            @ValidId String eventId,
+            @NotBlank @ValidId String organizationId,
             @NotBlank @Size(max = 200) String name,
             @NotNull LocalDate startDate,
             @NotNull LocalDate endDate,
@@ -41,7 +36,7 @@ final class ConferenceRequests {
     }
 
     record AddSessionRequest(
-            @Pattern(regexp = ID, message = ID_MESSAGE) String sessionId,
+            @ValidId String sessionId,
             @NotBlank @Size(max = 200) String title,
             @NotBlank @Size(max = 100) String room,
             @NotNull Instant startsAt,
@@ -63,8 +58,8 @@ final class ConferenceRequests {
     }
 
     record RegisterRequest(
-            @Pattern(regexp = ID, message = ID_MESSAGE) String registrationId,
-            @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String userId,
+            @ValidId String registrationId,
+            @NotBlank @ValidId String userId,
             @NotBlank @Size(max = 200) String name,
             @NotBlank @Email @Size(max = 254) String email,
             @NotNull Role role) {

@@ -5,8 +5,11 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.kafka.core.KafkaTemplate;
 
 @Configuration(proxyBeanMethods = false)
 class RelayConfig {
@@ -14,6 +17,13 @@ class RelayConfig {
     @Bean
     NewTopic eventTopic(TopicProperties topic) {
         return topic.newTopic();
+    }
+
+    /** Fetches the topic's metadata at start-up, so that the first command is not also the slowest. */
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUpProducer(ApplicationReadyEvent ready) {
+        var context = ready.getApplicationContext();
+        context.getBean(KafkaTemplate.class).partitionsFor(context.getBean(TopicProperties.class).name());
     }
 
     /** A failed publication must stop the relay and be retried, never logged and skipped. */

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventfold.command.CommandServiceTest;
 import io.eventfold.infra.HttpJson;
 import io.eventfold.infra.HttpJson.Response;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.UUID;
@@ -261,7 +262,7 @@ class ConferenceApiTest {
             var tooLarge = refused(() -> api.post("/api/events", huge));
             var chunked = refused(() -> api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                     + "/api/events")).header("Content-Type", "application/json").POST(
-                    HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge.getBytes())))));
+                    HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge.getBytes())))));
             var plainText = refused(() -> api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                     + "/api/events")).header("Content-Type", "text/plain").POST(
                     HttpRequest.BodyPublishers.ofString(scheduleJson(eventId, 10)))));

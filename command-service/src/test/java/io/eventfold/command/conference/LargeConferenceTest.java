@@ -3,7 +3,7 @@ package io.eventfold.command.conference;
 import static io.eventfold.command.conference.ConferenceFixtures.registerJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventfold.command.CommandServiceApplication;
+import io.eventfold.command.AnotherInstance;
 import io.eventfold.command.CommandServiceTest;
 import io.eventfold.command.conference.ConferenceCommands.ChangeStatus;
 import io.eventfold.command.conference.ConferenceCommands.RegisterPerson;
@@ -17,7 +17,6 @@ import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -47,19 +46,16 @@ class LargeConferenceTest {
                     Role.ATTENDEE, at));
         }
 
-        var snapshotAt = jdbc.sql("select max(sequence_number) from snapshot_event_entry where aggregate_identifier = ?")
+        var snapshotAt = jdbc.sql(
+                        "select max(sequence_number) from snapshot_event_entry where aggregate_identifier = ?")
                 .param(eventId).query(Long.class).single();
         assertThat(snapshotAt).as("snapshot every 250 events").isBetween(400L, 601L);
 
-        try (var fresh = new SpringApplicationBuilder(CommandServiceApplication.class).properties(
-                "server.port=0",
-                "spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                "spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
-                "spring.kafka.bootstrap-servers=" + environment.getProperty("spring.kafka.bootstrap-servers"),
-                "eventfold.topic.name=" + environment.getProperty("eventfold.topic.name")).run()) {
-            var api = new HttpJson("http://localhost:" + fresh.getEnvironment().getProperty("local.server.port"));
+        try (var fresh = AnotherInstance.beside(environment)) {
+            var api = new HttpJson(AnotherInstance.url(fresh));
 
-            var duplicate = api.post("/api/events/" + eventId + "/registrations", registerJson("x", "user7", "ATTENDEE"));
+            var registrations = "/api/events/" + eventId + "/registrations";
+            var duplicate = api.post(registrations, registerJson("x", "user7", "ATTENDEE"));
             var retry = api.post("/api/events/" + eventId + "/registrations", """
                     {"registrationId":"r599","userId":"user599","name":"P599","email":"p599@example.com",
                      "role":"ATTENDEE"}""");

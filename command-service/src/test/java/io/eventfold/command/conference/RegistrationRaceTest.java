@@ -5,7 +5,7 @@ import static io.eventfold.command.conference.ConferenceFixtures.scheduleJson;
 import static io.eventfold.command.conference.ConferenceFixtures.statusJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventfold.command.CommandServiceApplication;
+import io.eventfold.command.AnotherInstance;
 import io.eventfold.command.CommandServiceTest;
 import io.eventfold.infra.HttpJson;
 import java.util.ArrayList;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
@@ -40,12 +39,7 @@ class RegistrationRaceTest {
 
     @BeforeEach
     void startSecondInstance() {
-        secondInstance = new SpringApplicationBuilder(CommandServiceApplication.class).properties(
-                "server.port=0",
-                "spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                "spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
-                "spring.kafka.bootstrap-servers=" + environment.getProperty("spring.kafka.bootstrap-servers"),
-                "eventfold.topic.name=" + environment.getProperty("eventfold.topic.name")).run();
+        secondInstance = AnotherInstance.beside(environment);
     }
 
     @AfterEach
@@ -56,8 +50,7 @@ class RegistrationRaceTest {
     @Test
     void two_hundred_registrations_for_ten_seats_on_two_instances_admit_exactly_ten() throws Exception {
         var first = new HttpJson("http://localhost:" + port);
-        var second = new HttpJson("http://localhost:"
-                + secondInstance.getEnvironment().getProperty("local.server.port"));
+        var second = new HttpJson(AnotherInstance.url(secondInstance));
         var eventId = "race-" + UUID.randomUUID();
         first.post("/api/events", scheduleJson(eventId, 10));
         first.post("/api/events/" + eventId + "/status", statusJson("PUBLISHED"));

@@ -66,7 +66,8 @@ final class DashboardFold {
         }
         if (event instanceof SpeakerRemoved e) {
             return current.withSessionChanged(e.sessionId(), s -> new Session(s.id(), s.title(), s.room(),
-                    s.startsAt(), s.endsAt(), s.speakers().stream().filter(p -> !p.userId().equals(e.userId())).toList()));
+                    s.startsAt(), s.endsAt(),
+                    s.speakers().stream().filter(p -> !p.userId().equals(e.userId())).toList()));
         }
         if (event instanceof PersonRegistered e) {
             return current.withRegistration(registration(e), e.role() == Role.ATTENDEE ? 1 : 0,

@@ -1,5 +1,6 @@
 package io.eventfold.projection.consumer;
 
+import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -31,13 +32,18 @@ class DeadLetterStore {
     void save(List<Parking.ParkedEvent> parked) {
         jdbc.batchUpdate("""
                         insert into dead_letter (projection, conference_id, aggregate_version, event_type, topic,
-                                                 partition_no, record_offset, reason, payload)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        on conflict (projection, topic, partition_no, record_offset) do nothing""",
+                                                 partition_no, record_offset, reason, payload, message_id,
+                                                 global_position, event_time)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict (projection, topic, partition_no, record_offset)
+                        do update set reason = excluded.reason""",
                 parked.stream().map(p -> {
                     var e = p.envelope();
+                    var h = e.headers();
                     return new Object[] {p.projection(), e.conferenceId(), e.version() < 0 ? null : e.version(),
-                            e.eventType(), e.topic(), e.partition(), e.offset(), p.reason(), e.payload()};
+                            e.eventType(), e.topic(), e.partition(), e.offset(), p.reason(), e.payload(),
+                            h == null ? null : h.messageId(), h == null ? null : h.globalPosition(),
+                            h == null ? null : Timestamp.from(h.timestamp())};
                 }).toList());
     }
 }

@@ -5,6 +5,11 @@ import io.eventfold.messaging.TopicProperties;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,6 +41,7 @@ class EventConsumer implements SmartLifecycle {
     private volatile boolean running;
     private volatile Consumer<String, byte[]> consumer;
     private Thread thread;
+    private final Queue<FutureTask<?>> betweenBatches = new ConcurrentLinkedQueue<>();
     /** Touched only by the consumer thread (the poll loop and the rebalance callbacks it runs). */
     private Batch batch = new Batch();
 
@@ -113,6 +119,7 @@ class EventConsumer implements SmartLifecycle {
                 }
             }
             metrics.polled(c);
+            runQueuedTasks();
             var due = !batch.isEmpty() && (batch.size() >= properties.batchSize()
                     || batch.ageNanos() >= properties.maxDelay().toNanos());
             if (due) {
@@ -127,6 +134,22 @@ class EventConsumer implements SmartLifecycle {
             projector.project(properties.consumerName(), batch);
             metrics.batchWritten(batch, System.nanoTime() - started);
             batch = new Batch();
+        }
+    }
+
+    /** Runs work on the consumer thread between two batches, so that it never races the live stream. */
+    <T> Future<T> runBetweenBatches(Callable<T> work) {
+        var task = new FutureTask<>(work);
+        betweenBatches.add(task);
+        return task;
+    }
+
+    private void runQueuedTasks() {
+        if (!betweenBatches.isEmpty()) {
+            flush();
+            for (var task = betweenBatches.poll(); task != null; task = betweenBatches.poll()) {
+                task.run();
+            }
         }
     }
 

@@ -1,13 +1,14 @@
 package io.eventfold.projection;
 
 import io.eventfold.messaging.TopicProperties;
+import io.eventfold.projection.admin.OperatorProperties;
 import io.eventfold.projection.consumer.ConsumerProperties;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 @SpringBootApplication
-@EnableConfigurationProperties({TopicProperties.class, ConsumerProperties.class})
+@EnableConfigurationProperties({TopicProperties.class, ConsumerProperties.class, OperatorProperties.class})
 public class ProjectionServiceApplication {
 
     public static void main(String[] args) {

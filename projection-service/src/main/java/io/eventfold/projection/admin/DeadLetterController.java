@@ -1,0 +1,67 @@
+package io.eventfold.projection.admin;
+
+import io.eventfold.projection.consumer.DeadLetterRetry;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Operators list, retry and skip dead letters. */
+@RestController
+@RequestMapping("/admin/dead-letters")
+class DeadLetterController {
+
+    private final JdbcClient jdbc;
+    private final DeadLetterRetry retry;
+
+    DeadLetterController(JdbcClient jdbc, DeadLetterRetry retry) {
+        this.jdbc = jdbc;
+        this.retry = retry;
+    }
+
+    record DeadLetter(long id, String projection, String conferenceId, Long aggregateVersion, String eventType,
+                      String topic, int partition, long offset, String reason, String state, Instant createdAt) {
+    }
+
+    @GetMapping
+    List<DeadLetter> list(@RequestParam(defaultValue = "PARKED") String state) {
+        return jdbc.sql("""
+                        select id, projection, conference_id, aggregate_version, event_type, topic, partition_no,
+                               record_offset, reason, state, created_at
+                        from dead_letter where state = ? order by id""")
+                .param(state)
+                .query((rs, n) -> new DeadLetter(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        (Long) rs.getObject(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getLong(8),
+                        rs.getString(9), rs.getString(10), rs.getTimestamp(11).toInstant()))
+                .list();
+    }
+
+    /** Re-applies this letter and every later parked event of its conference, in order. */
+    @PostMapping("/{id}/retry")
+    DeadLetterRetry.Outcome retry(@PathVariable long id) throws Exception {
+        return retry.retry(id).orElseThrow(() -> notParked(id));
+    }
+
+    @PostMapping("/{id}/skip")
+    Map<String, Object> skip(@PathVariable long id) {
+        if (!retry.skip(id)) {
+            throw notParked(id);
+        }
+        return Map.of("id", id, "state", "SKIPPED");
+    }
+
+    private static ErrorResponseException notParked(long id) {
+        var error = new ErrorResponseException(HttpStatus.NOT_FOUND);
+        error.getBody().setTitle("Not found");
+        error.getBody().setDetail("No parked dead letter " + id);
+        return error;
+    }
+}

@@ -1,0 +1,104 @@
+package io.eventfold.projection.consumer;
+
+import io.eventfold.messaging.EventHeaders;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Retries and skips of dead letters. A retry re-applies, in their original order, all parked events of
+ * one conference for one projection; those that now succeed are marked APPLIED, the rest stay parked. It
+ * runs on the consumer's own thread, between batches, so it never races the live stream.
+ */
+@Component
+public class DeadLetterRetry {
+
+    private final JdbcTemplate jdbc;
+    private final EventDecoder decoder;
+    private final List<Projection> projections;
+    private final DeadLetterStore deadLetters;
+    private final TransactionTemplate transaction;
+    private final EventConsumer consumer;
+
+    DeadLetterRetry(JdbcTemplate jdbc, EventDecoder decoder, List<Projection> projections,
+                    DeadLetterStore deadLetters, TransactionTemplate transaction, EventConsumer consumer) {
+        this.jdbc = jdbc;
+        this.decoder = decoder;
+        this.projections = projections;
+        this.deadLetters = deadLetters;
+        this.transaction = transaction;
+        this.consumer = consumer;
+    }
+
+    public record Outcome(int applied, int stillParked) {
+    }
+
+    private record Parked(long id, ConsumerRecord<String, byte[]> record) {
+    }
+
+    /** Retries the conference of dead letter {@code id}; empty when there is no such parked letter. */
+    public Optional<Outcome> retry(long id) throws Exception {
+        return consumer.runBetweenBatches(() -> transaction.execute(status -> retryInTransaction(id)))
+                .get(30, TimeUnit.SECONDS);
+    }
+
+    /** Marks one parked dead letter as skipped: it will never be applied. */
+    public boolean skip(long id) {
+        return jdbc.update("update dead_letter set state = 'SKIPPED' where id = ? and state = 'PARKED'", id) == 1;
+    }
+
+    private Optional<Outcome> retryInTransaction(long id) {
+        var owner = jdbc.query("select projection, conference_id from dead_letter where id = ? and state = 'PARKED'",
+                (rs, n) -> new String[] {rs.getString(1), rs.getString(2)}, id).stream().findFirst();
+        if (owner.isEmpty()) {
+            return Optional.empty();
+        }
+        var projection = projections.stream().filter(p -> p.name().equals(owner.get()[0])).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No projection " + owner.get()[0]));
+        var parked = jdbc.query("""
+                        select id, topic, partition_no, record_offset, payload, event_type, message_id,
+                               aggregate_version, global_position, event_time
+                        from dead_letter where projection = ? and conference_id = ? and state = 'PARKED'
+                        order by partition_no, record_offset for update""",
+                (rs, n) -> new Parked(rs.getLong(1), record(rs.getString(2), rs.getInt(3), rs.getLong(4),
+                        owner.get()[1], rs.getBytes(5), headers(rs.getString(6), rs.getString(7), owner.get()[1],
+                                (Long) rs.getObject(8), (Long) rs.getObject(9), rs.getTimestamp(10)))),
+                owner.get()[0], owner.get()[1]);
+        var parking = new Parking(projection.name(), Set.of());
+        projection.apply(parked.stream().map(p -> decoder.decode(p.record())).toList(), parking);
+        var stillParked = new HashSet<Long>();
+        parking.parked().forEach(p -> stillParked.add(p.envelope().offset()));
+        var applied = new ArrayList<Object[]>();
+        parked.stream().filter(p -> !stillParked.contains(p.record().offset()))
+                .forEach(p -> applied.add(new Object[] {p.id()}));
+        jdbc.batchUpdate("update dead_letter set state = 'APPLIED' where id = ?", applied);
+        deadLetters.save(parking.parked());
+        return Optional.of(new Outcome(applied.size(), stillParked.size()));
+    }
+
+    private static ConsumerRecord<String, byte[]> record(String topic, int partition, long offset, String key,
+                                                         byte[] value, RecordHeaders headers) {
+        return new ConsumerRecord<>(topic, partition, offset, 0L, TimestampType.CREATE_TIME, -1, -1, key, value,
+                headers, Optional.empty());
+    }
+
+    private static RecordHeaders headers(String type, String messageId, String conference, Long version,
+                                         Long position, java.sql.Timestamp at) {
+        if (type == null || messageId == null || version == null || position == null || at == null) {
+            return new RecordHeaders();
+        }
+        var headers = new RecordHeaders();
+        new EventHeaders(type, messageId, conference, version, position, at.toInstant()).toKafka()
+                .forEach(headers::add);
+        return headers;
+    }
+}

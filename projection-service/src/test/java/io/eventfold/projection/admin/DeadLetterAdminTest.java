@@ -1,0 +1,148 @@
+package io.eventfold.projection.admin;
+
+import static io.eventfold.projection.ProjectionFixtures.registered;
+import static io.eventfold.projection.ProjectionFixtures.scheduled;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.eventfold.contracts.registration.Role;
+import io.eventfold.infra.HttpJson;
+import io.eventfold.infra.TestInfrastructureInitializer;
+import io.eventfold.messaging.TopicProperties;
+import io.eventfold.projection.TopicWriter;
+import io.eventfold.projection.consumer.EventEnvelope;
+import io.eventfold.projection.consumer.Parking;
+import io.eventfold.projection.consumer.Projection;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * A projection fails on a conference's events while a fault is switched on (as a bug would); after the fault
+ * is fixed, an operator retries over the admin API and the events are applied in order.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "eventfold.operator.token=s3cret")
+@ContextConfiguration(initializers = TestInfrastructureInitializer.class)
+class DeadLetterAdminTest {
+
+    static final AtomicBoolean FAULT = new AtomicBoolean(true);
+
+    /** Records the versions it applies, and refuses registrations while the fault is on. */
+    @TestConfiguration
+    static class FlakyProjectionConfig {
+
+        @Bean
+        Projection flaky(JdbcClient jdbc) {
+            jdbc.sql("create table if not exists flaky_applied (conference text, version bigint)").update();
+            return new Projection() {
+                @Override
+                public String name() {
+                    return "flaky";
+                }
+
+                @Override
+                public void apply(List<EventEnvelope> batch, Parking parking) {
+                    for (var envelope : batch) {
+                        if (!parking.admit(envelope)) {
+                            continue;
+                        }
+                        if (FAULT.get() && envelope.event() instanceof io.eventfold.contracts.registration
+                                .PersonRegistered) {
+                            parking.failed(envelope, new IllegalStateException("simulated bug"));
+                            continue;
+                        }
+                        jdbc.sql("insert into flaky_applied values (?, ?)")
+                                .params(envelope.conferenceId(), envelope.version()).update();
+                    }
+                }
+            };
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TopicProperties topic;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    private HttpJson.Response admin(String method, String path, String token) {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return new HttpJson("http://localhost:" + port).send(request);
+    }
+
+    private List<Long> applied(String conference) {
+        return jdbc.sql("select version from flaky_applied where conference = ? order by version")
+                .param(conference).query(Long.class).list();
+    }
+
+    @Test
+    void a_parked_event_is_listed_then_retried_after_the_fix_and_applied_in_order() {
+        var id = "flaky-" + UUID.randomUUID();
+        try (var writer = new TopicWriter(bootstrapServers, topic.name())) {
+            writer.send(scheduled(id, "acme"));
+            writer.send(registered(id, "r1", Role.ORGANIZER, 1));
+            writer.send(registered(id, "r2", Role.ORGANIZER, 2));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> admin("GET", "/admin/dead-letters", "s3cret")
+                .json().findValuesAsString("conferenceId").stream().filter(id::equals).count() == 2);
+        var letters = admin("GET", "/admin/dead-letters", "s3cret").json();
+        var first = letters.valueStream().filter(l -> l.get("conferenceId").asString().equals(id)).findFirst()
+                .orElseThrow();
+
+        assertThat(first.get("projection").asString()).isEqualTo("flaky");
+        assertThat(first.get("aggregateVersion").asLong()).isEqualTo(1);
+        assertThat(first.get("reason").asString()).contains("simulated bug");
+        assertThat(applied(id)).containsExactly(0L);
+
+        FAULT.set(false);
+        var retried = admin("POST", "/admin/dead-letters/" + first.get("id").asLong() + "/retry", "s3cret");
+
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+        assertThat(retried.json().get("applied").asInt()).isEqualTo(2);
+        assertThat(retried.json().get("stillParked").asInt()).isZero();
+        assertThat(applied(id)).containsExactly(0L, 1L, 2L);
+        assertThat(admin("GET", "/admin/dead-letters", "s3cret").json().findValuesAsString("conferenceId"))
+                .doesNotContain(id);
+    }
+
+    @Test
+    void without_the_operator_token_nothing_happens() {
+        jdbc.sql("""
+                insert into dead_letter (projection, conference_id, topic, partition_no, record_offset, reason)
+                values ('flaky', 'nobody', 't', 0, 999999, 'test')""").update();
+        var id = jdbc.sql("select id from dead_letter where conference_id = 'nobody'").query(Long.class).single();
+
+        assertThat(admin("GET", "/admin/dead-letters", null).status()).isEqualTo(401);
+        assertThat(admin("POST", "/admin/dead-letters/" + id + "/skip", null).status()).isEqualTo(401);
+        assertThat(admin("POST", "/admin/dead-letters/" + id + "/skip", "guess").status()).isEqualTo(403);
+        assertThat(admin("POST", "/admin/dead-letters/" + id + "/retry", "guess").status()).isEqualTo(403);
+        assertThat(jdbc.sql("select state from dead_letter where id = ?").param(id).query(String.class).single())
+                .isEqualTo("PARKED");
+
+        var skipped = admin("POST", "/admin/dead-letters/" + id + "/skip", "s3cret");
+        assertThat(skipped.status()).isEqualTo(200);
+        assertThat(jdbc.sql("select state from dead_letter where id = ?").param(id).query(String.class).single())
+                .isEqualTo("SKIPPED");
+        assertThat(admin("POST", "/admin/dead-letters/" + id + "/skip", "s3cret").status()).isEqualTo(404);
+    }
+}

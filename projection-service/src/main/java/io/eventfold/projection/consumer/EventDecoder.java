@@ -22,28 +22,29 @@ class EventDecoder {
         try {
             headers = EventHeaders.fromKafka(record.headers());
         } catch (RuntimeException e) {
-            return poison(record, -1, "Unreadable headers: " + e.getMessage());
+            return poison(record, null, "Unreadable headers: " + e.getMessage());
         }
         var type = EventTypes.classOf(headers.eventType());
         if (type.isEmpty()) {
-            return poison(record, headers.aggregateVersion(), "Unknown event type " + headers.eventType());
+            return poison(record, headers, "Unknown event type " + headers.eventType());
         }
         try {
             var event = json.readValue(record.value(), type.get());
             if (!headers.aggregateId().equals(event.eventId())) {
-                return poison(record, headers.aggregateVersion(), "Header aggregate id " + headers.aggregateId()
+                return poison(record, headers, "Header aggregate id " + headers.aggregateId()
                         + " does not match the event's " + event.eventId());
             }
             return EventEnvelope.decoded(record.topic(), record.partition(), record.offset(), headers, event,
                     record.value());
         } catch (JacksonException | IllegalArgumentException e) {
-            return poison(record, headers.aggregateVersion(), "Unreadable " + headers.eventType() + ": "
+            return poison(record, headers, "Unreadable " + headers.eventType() + ": "
                     + (e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage()));
         }
     }
 
-    private static EventEnvelope poison(ConsumerRecord<String, byte[]> record, long version, String problem) {
+    private static EventEnvelope poison(ConsumerRecord<String, byte[]> record, EventHeaders headers, String problem) {
         return EventEnvelope.undecodable(record.topic(), record.partition(), record.offset(),
-                record.key() == null ? "(no key)" : record.key(), version, record.value(), problem);
+                record.key() == null ? "(no key)" : record.key(), headers == null ? -1 : headers.aggregateVersion(),
+                headers, record.value(), problem);
     }
 }

@@ -17,9 +17,10 @@ public record EventEnvelope(String topic, int partition, long offset, String con
                 headers, event, payload, null);
     }
 
+    /** {@code headers} may be null when they were unreadable too. */
     public static EventEnvelope undecodable(String topic, int partition, long offset, String conferenceId, long version,
-                                     byte[] payload, String problem) {
-        return new EventEnvelope(topic, partition, offset, conferenceId, version, null, null, payload, problem);
+                                            EventHeaders headers, byte[] payload, String problem) {
+        return new EventEnvelope(topic, partition, offset, conferenceId, version, headers, null, payload, problem);
     }
 
     public boolean isDecoded() {

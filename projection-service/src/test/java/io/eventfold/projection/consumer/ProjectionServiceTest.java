@@ -112,6 +112,7 @@ class ProjectionServiceTest {
         assertThat(parked.get(1).get("reason").toString()).contains("Unreadable registration.person-registered.v1");
         assertThat(parked.get(2).get("reason").toString()).contains("Waiting behind");
         assertThat(parked.get(0).get("record_offset")).isNotNull();
+        assertThat(parked.get(1).get("event_type")).isEqualTo("registration.person-registered.v1");
     }
 
     @Test
@@ -132,7 +133,7 @@ class ProjectionServiceTest {
 
     private List<Map<String, Object>> parked(String conference) {
         return jdbc.sql("""
-                        select projection, aggregate_version, reason, record_offset from dead_letter
+                        select projection, aggregate_version, reason, record_offset, event_type from dead_letter
                         where conference_id = ? and state = 'PARKED' order by projection desc, aggregate_version""")
                 .param(conference).query().listOfRows();
     }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -27,7 +28,7 @@ final class HistoryDriver {
     private final HttpJson api;
     private final ReferenceStore reference;
     private final String prefix;
-    private final Map<String, Long> versions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Long> versions = new ConcurrentHashMap<>();
     private long position;
 
     /** Random steps: any kind, on one of three conferences, with one of eight sessions/people. */

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +103,7 @@ public final class ReferenceQueries {
                   and (cast(? as date) is null or e.end_date <= ?)""";
         Object[] args = {status, status, org, org, date(from), date(from), date(to), date(to)};
         long total = jdbc.queryForObject("select count(*) from reference.event e " + where, Long.class, args);
-        var pageArgs = new ArrayList<>(java.util.Arrays.asList(args));
+        var pageArgs = new ArrayList<>(Arrays.asList(args));
         pageArgs.add(size);
         pageArgs.add((long) (page - 1) * size);
         var items = jdbc.query("select e.* from reference.event e " + where

@@ -1,6 +1,7 @@
 package io.eventfold.projection.consumer;
 
 import io.eventfold.messaging.EventHeaders;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -92,7 +93,7 @@ public class DeadLetterRetry {
     }
 
     private static RecordHeaders headers(String type, String messageId, String conference, Long version,
-                                         Long position, java.sql.Timestamp at) {
+                                         Long position, Timestamp at) {
         if (type == null || messageId == null || version == null || position == null || at == null) {
             return new RecordHeaders();
         }

@@ -1,6 +1,7 @@
 package io.eventfold.projection.consumer;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
@@ -40,7 +41,7 @@ class OffsetStore {
 
     void save(String consumer, Batch batch) {
         var rows = batch.progress().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparingInt(TopicPartition::partition)))
+                .sorted(Map.Entry.comparingByKey(Comparator.comparingInt(TopicPartition::partition)))
                 .map(e -> new Object[] {consumer, e.getKey().topic(), e.getKey().partition(),
                         e.getValue().nextOffset(), e.getValue().lastPosition(), e.getValue().watermark()})
                 .toList();

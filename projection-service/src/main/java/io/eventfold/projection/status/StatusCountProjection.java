@@ -6,6 +6,8 @@ import io.eventfold.contracts.conference.EventStatusChanged;
 import io.eventfold.projection.consumer.EventEnvelope;
 import io.eventfold.projection.consumer.Parking;
 import io.eventfold.projection.consumer.Projection;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +98,7 @@ class StatusCountProjection implements Projection {
     }
 
     private void save(Iterable<EventStatusRow> rows, Map<CountKey, Long> deltas) {
-        var statusRows = new java.util.ArrayList<Object[]>();
+        var statusRows = new ArrayList<Object[]>();
         rows.forEach(r -> statusRows.add(new Object[] {r.eventId(), r.organizationId(), r.status(), r.version()}));
         jdbc.batchUpdate("""
                 insert into status_of_event (event_id, organization_id, status, version) values (?, ?, ?, ?)
@@ -110,7 +112,7 @@ class StatusCountProjection implements Projection {
                 insert into status_count (organization_id, status, event_count) values (?, ?, ?)
                 on conflict (organization_id, status) do update
                 set event_count = status_count.event_count + excluded.event_count""",
-                countRows.stream().sorted(java.util.Comparator.comparing((Object[] r) -> (String) r[0])
+                countRows.stream().sorted(Comparator.comparing((Object[] r) -> (String) r[0])
                         .thenComparing(r -> (String) r[1])).toList());
     }
 }

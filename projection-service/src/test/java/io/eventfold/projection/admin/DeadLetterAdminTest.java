@@ -5,6 +5,7 @@ import static io.eventfold.projection.ProjectionFixtures.scheduled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.eventfold.contracts.registration.PersonRegistered;
 import io.eventfold.contracts.registration.Role;
 import io.eventfold.infra.HttpJson;
 import io.eventfold.infra.TestInfrastructureInitializer;
@@ -59,8 +60,7 @@ class DeadLetterAdminTest {
                         if (!parking.admit(envelope)) {
                             continue;
                         }
-                        if (FAULT.get() && envelope.event() instanceof io.eventfold.contracts.registration
-                                .PersonRegistered) {
+                        if (FAULT.get() && envelope.event() instanceof PersonRegistered) {
                             parking.failed(envelope, new IllegalStateException("simulated bug"));
                             continue;
                         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventfold.infra.HttpJson;
 import io.eventfold.query.QueryApiTest;
 import io.eventfold.query.ReadModelRows;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +35,7 @@ class SearchApiTest {
         rows.dashboard("d", "globex", "PUBLISHED", "2027-05-01", "2027-05-09", 1);
     }
 
-    private java.util.List<String> ids(String query) {
+    private List<String> ids(String query) {
         var response = api.get("/api/events/search" + query);
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.json().get("items").findValuesAsString("id");

@@ -3,12 +3,14 @@ package io.eventfold.projection;
 import io.eventfold.messaging.TopicProperties;
 import io.eventfold.projection.admin.OperatorProperties;
 import io.eventfold.projection.consumer.ConsumerProperties;
+import io.eventfold.projection.consumer.RebuildProperties;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 @SpringBootApplication
-@EnableConfigurationProperties({TopicProperties.class, ConsumerProperties.class, OperatorProperties.class})
+@EnableConfigurationProperties({TopicProperties.class, ConsumerProperties.class, RebuildProperties.class,
+        OperatorProperties.class})
 public class ProjectionServiceApplication {
 
     public static void main(String[] args) {

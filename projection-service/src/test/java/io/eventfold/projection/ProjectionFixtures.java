@@ -15,7 +15,9 @@ import io.eventfold.messaging.EventHeaders;
 import io.eventfold.projection.consumer.EventEnvelope;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -68,6 +70,30 @@ public final class ProjectionFixtures {
 
     public static SpeakerAssigned speakerAssigned(String eventId, String sessionId, String userId) {
         return new SpeakerAssigned(eventId, sessionId, userId, "Speaker " + userId, null, "ACME");
+    }
+
+    /**
+     * A conference's history as the command side would write it: scheduled, published, sessions with
+     * speakers, registrations of which some are cancelled. The seed decides the sizes.
+     */
+    public static List<ConferenceEvent> history(String eventId, String org, int seed) {
+        var events = new ArrayList<ConferenceEvent>();
+        events.add(scheduled(eventId, org));
+        events.add(statusChanged(eventId, EventStatus.DRAFT, EventStatus.PUBLISHED));
+        for (int s = 0; s < seed % 4; s++) {
+            events.add(sessionAdded(eventId, "s" + s, s));
+            events.add(speakerAssigned(eventId, "s" + s, "speaker-" + s));
+        }
+        for (int r = 0; r < 3 + seed % 9; r++) {
+            events.add(registered(eventId, "r" + r, r % 5 == 0 ? Role.SPEAKER : Role.ATTENDEE, r));
+            if (r % 4 == 3) {
+                events.add(cancelled(eventId, "r" + r, Role.ATTENDEE));
+            }
+        }
+        if (seed % 5 == 0) {
+            events.add(statusChanged(eventId, EventStatus.PUBLISHED, EventStatus.CANCELLED));
+        }
+        return events;
     }
 
     /** A fresh database with the read-model schema, for projection tests without Spring. */

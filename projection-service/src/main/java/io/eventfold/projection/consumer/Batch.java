@@ -1,9 +1,11 @@
 package io.eventfold.projection.consumer;
 
+import io.eventfold.messaging.EventHeaders;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 /** What one transaction applies: the events, and how far each partition was read (watermarks included). */
@@ -14,22 +16,34 @@ final class Batch {
     private final long startedAt = System.nanoTime();
     private int records;
 
-    record PartitionProgress(long nextOffset, long lastPosition, long watermark) {
+    record PartitionProgress(long firstOffset, long nextOffset, long lastPosition, long watermark) {
 
         PartitionProgress merge(PartitionProgress later) {
-            return new PartitionProgress(Math.max(nextOffset, later.nextOffset),
-                    Math.max(lastPosition, later.lastPosition), Math.max(watermark, later.watermark));
+            return new PartitionProgress(Math.min(firstOffset, later.firstOffset),
+                    Math.max(nextOffset, later.nextOffset), Math.max(lastPosition, later.lastPosition),
+                    Math.max(watermark, later.watermark));
+        }
+    }
+
+    /** A record of the topic: an event, or a relay watermark that only moves the partition's progress. */
+    void add(ConsumerRecord<String, byte[]> record, EventDecoder decoder) {
+        var watermark = EventHeaders.watermarkOf(record.headers());
+        if (watermark.isPresent()) {
+            addWatermark(new TopicPartition(record.topic(), record.partition()), record.offset(),
+                    watermark.getAsLong());
+        } else {
+            addEvent(decoder.decode(record));
         }
     }
 
     void addEvent(EventEnvelope event) {
         events.add(event);
         advance(new TopicPartition(event.topic(), event.partition()),
-                new PartitionProgress(event.offset() + 1, event.globalPosition(), 0));
+                new PartitionProgress(event.offset(), event.offset() + 1, event.globalPosition(), 0));
     }
 
     void addWatermark(TopicPartition partition, long offset, long watermark) {
-        advance(partition, new PartitionProgress(offset + 1, 0, watermark));
+        advance(partition, new PartitionProgress(offset, offset + 1, 0, watermark));
     }
 
     private void advance(TopicPartition partition, PartitionProgress next) {
@@ -39,6 +53,20 @@ final class Batch {
 
     List<EventEnvelope> events() {
         return events;
+    }
+
+    /** The events at or after the given offset of their partition; none of a partition not in the map. */
+    List<EventEnvelope> eventsFrom(Map<TopicPartition, Long> offsets) {
+        return events.stream().filter(e -> {
+            var from = offsets.get(new TopicPartition(e.topic(), e.partition()));
+            return from != null && e.offset() >= from;
+        }).toList();
+    }
+
+    Map<TopicPartition, Long> nextOffsets() {
+        var next = new HashMap<TopicPartition, Long>();
+        progress.forEach((partition, p) -> next.put(partition, p.nextOffset()));
+        return next;
     }
 
     Map<TopicPartition, PartitionProgress> progress() {

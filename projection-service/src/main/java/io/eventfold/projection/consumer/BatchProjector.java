@@ -1,37 +1,103 @@
 package io.eventfold.projection.consumer;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Applies one batch to every projection and records the consumed offsets, all in one transaction. */
+/**
+ * Applies one batch to every projection and records the consumed offsets, all in one transaction. A
+ * generation being rebuilt is written here too, but only on the partitions its rebuild has already reached:
+ * from then on the live stream keeps it current, so it can take over without a gap.
+ */
 @Component
-class BatchProjector {
+public class BatchProjector {
 
     private final List<Projection> projections;
     private final OffsetStore offsets;
     private final DeadLetterStore deadLetters;
+    private final GenerationStore generations;
     private final TransactionTemplate transaction;
 
     BatchProjector(List<Projection> projections, OffsetStore offsets, DeadLetterStore deadLetters,
-                   TransactionTemplate transaction) {
+                   GenerationStore generations, TransactionTemplate transaction) {
         this.projections = projections;
         this.offsets = offsets;
         this.deadLetters = deadLetters;
+        this.generations = generations;
         this.transaction = transaction;
+        projections.forEach(generations::register);
     }
 
     void project(String consumer, Batch batch) {
         transaction.executeWithoutResult(status -> {
-            if (!batch.events().isEmpty()) {
-                var conferences = batch.events().stream().map(EventEnvelope::conferenceId).distinct().toList();
-                for (var projection : projections) {
-                    var parking = new Parking(projection.name(), deadLetters.blocked(projection.name(), conferences));
-                    projection.apply(batch.events(), parking);
-                    deadLetters.save(parking.parked());
+            for (var row : generations.lockActive()) {
+                var projection = find(row.generation().projection());
+                if (projection == null) {
+                    continue;
+                }
+                if (row.state() == GenerationStore.State.LIVE) {
+                    apply(projection, row.generation(), batch.events());
+                } else {
+                    applyJoined(projection, row.generation(), batch);
                 }
             }
             offsets.save(consumer, batch);
         });
+    }
+
+    private void applyJoined(Projection projection, Generation generation, Batch batch) {
+        var stored = offsets.lock(generation.offsetsName(), batch.progress().keySet());
+        var joined = new HashMap<TopicPartition, Long>();
+        stored.forEach((partition, next) -> {
+            if (next >= batch.progress().get(partition).firstOffset()) {
+                joined.put(partition, next);
+            }
+        });
+        apply(projection, generation, batch.eventsFrom(joined));
+        var advanced = new HashMap<>(batch.nextOffsets());
+        advanced.keySet().retainAll(joined.keySet());
+        offsets.advance(generation.offsetsName(), advanced);
+    }
+
+    /** The rebuild's own batch: only events its generation has not seen yet (the live stream may have). */
+    public boolean rebuild(Projection projection, Generation generation, Batch batch) {
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            if (!generations.lockBuilding(generation)) {
+                return false;
+            }
+            var stored = new HashMap<>(offsets.lock(generation.offsetsName(), batch.progress().keySet()));
+            batch.progress().keySet().forEach(p -> stored.putIfAbsent(p, 0L));
+            apply(projection, generation, batch.eventsFrom(stored));
+            offsets.advance(generation.offsetsName(), batch.nextOffsets());
+            return true;
+        }));
+    }
+
+    void apply(Projection projection, Generation generation, List<EventEnvelope> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        var conferences = events.stream().map(EventEnvelope::conferenceId).distinct().toList();
+        var parking = new Parking(generation, deadLetters.blocked(generation, conferences));
+        projection.apply(events, parking, generation);
+        deadLetters.save(parking.parked());
+    }
+
+    Projection find(String name) {
+        for (var projection : projections) {
+            if (projection.name().equals(name)) {
+                return projection;
+            }
+        }
+        return null;
+    }
+
+    Map<String, Projection> byName() {
+        var all = new HashMap<String, Projection>();
+        projections.forEach(p -> all.put(p.name(), p));
+        return all;
     }
 }

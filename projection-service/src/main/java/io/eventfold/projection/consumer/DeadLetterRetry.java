@@ -46,6 +46,9 @@ public class DeadLetterRetry {
     private record Parked(long id, ConsumerRecord<String, byte[]> record) {
     }
 
+    private record Owner(Generation generation, String conference) {
+    }
+
     /** Retries the conference of dead letter {@code id}; empty when there is no such parked letter. */
     public Optional<Outcome> retry(long id) throws Exception {
         return consumer.runBetweenBatches(() -> transaction.execute(status -> retryInTransaction(id)))
@@ -58,24 +61,29 @@ public class DeadLetterRetry {
     }
 
     private Optional<Outcome> retryInTransaction(long id) {
-        var owner = jdbc.query("select projection, conference_id from dead_letter where id = ? and state = 'PARKED'",
-                (rs, n) -> new String[] {rs.getString(1), rs.getString(2)}, id).stream().findFirst();
+        var owner = jdbc.query("select projection, generation, conference_id from dead_letter "
+                        + "where id = ? and state = 'PARKED'",
+                (rs, n) -> new Owner(new Generation(rs.getString(1), rs.getInt(2)), rs.getString(3)), id)
+                .stream().findFirst();
         if (owner.isEmpty()) {
             return Optional.empty();
         }
-        var projection = projections.stream().filter(p -> p.name().equals(owner.get()[0])).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No projection " + owner.get()[0]));
+        var generation = owner.get().generation();
+        var conference = owner.get().conference();
+        var projection = projections.stream().filter(p -> p.name().equals(generation.projection())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No projection " + generation.projection()));
         var parked = jdbc.query("""
                         select id, topic, partition_no, record_offset, payload, event_type, message_id,
                                aggregate_version, global_position, event_time
-                        from dead_letter where projection = ? and conference_id = ? and state = 'PARKED'
+                        from dead_letter
+                        where projection = ? and generation = ? and conference_id = ? and state = 'PARKED'
                         order by partition_no, record_offset for update""",
                 (rs, n) -> new Parked(rs.getLong(1), record(rs.getString(2), rs.getInt(3), rs.getLong(4),
-                        owner.get()[1], rs.getBytes(5), headers(rs.getString(6), rs.getString(7), owner.get()[1],
+                        conference, rs.getBytes(5), headers(rs.getString(6), rs.getString(7), conference,
                                 (Long) rs.getObject(8), (Long) rs.getObject(9), rs.getTimestamp(10)))),
-                owner.get()[0], owner.get()[1]);
-        var parking = new Parking(projection.name(), Set.of());
-        projection.apply(parked.stream().map(p -> decoder.decode(p.record())).toList(), parking);
+                generation.projection(), generation.number(), conference);
+        var parking = new Parking(generation, Set.of());
+        projection.apply(parked.stream().map(p -> decoder.decode(p.record())).toList(), parking, generation);
         var stillParked = new HashSet<Long>();
         parking.parked().forEach(p -> stillParked.add(p.envelope().offset()));
         var applied = new ArrayList<Object[]>();

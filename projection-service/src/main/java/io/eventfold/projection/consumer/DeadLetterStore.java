@@ -18,30 +18,31 @@ class DeadLetterStore {
     }
 
     /** The conferences among these that the projection holds back behind a parked dead letter. */
-    Set<String> blocked(String projection, Collection<String> conferenceIds) {
+    Set<String> blocked(Generation generation, Collection<String> conferenceIds) {
         var blocked = new HashSet<String>();
         jdbc.query("""
                         select distinct conference_id from dead_letter
-                        where projection = ? and state = 'PARKED' and conference_id = any(?)""",
+                        where projection = ? and generation = ? and state = 'PARKED' and conference_id = any(?)""",
                 rs -> {
                     blocked.add(rs.getString(1));
-                }, projection, conferenceIds.toArray(String[]::new));
+                }, generation.projection(), generation.number(), conferenceIds.toArray(String[]::new));
         return blocked;
     }
 
     void save(List<Parking.ParkedEvent> parked) {
         jdbc.batchUpdate("""
-                        insert into dead_letter (projection, conference_id, aggregate_version, event_type, topic,
-                                                 partition_no, record_offset, reason, payload, message_id,
-                                                 global_position, event_time)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        on conflict (projection, topic, partition_no, record_offset)
+                        insert into dead_letter (projection, generation, conference_id, aggregate_version,
+                                                 event_type, topic, partition_no, record_offset, reason, payload,
+                                                 message_id, global_position, event_time)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict (projection, generation, topic, partition_no, record_offset)
                         do update set reason = excluded.reason""",
                 parked.stream().map(p -> {
                     var e = p.envelope();
                     var h = e.headers();
-                    return new Object[] {p.projection(), e.conferenceId(), e.version() < 0 ? null : e.version(),
-                            e.eventType(), e.topic(), e.partition(), e.offset(), p.reason(), e.payload(),
+                    return new Object[] {p.generation().projection(), p.generation().number(), e.conferenceId(),
+                            e.version() < 0 ? null : e.version(), e.eventType(), e.topic(), e.partition(),
+                            e.offset(), p.reason(), e.payload(),
                             h == null ? null : h.messageId(), h == null ? null : h.globalPosition(),
                             h == null ? null : Timestamp.from(h.timestamp())};
                 }).toList());

@@ -1,6 +1,5 @@
 package io.eventfold.projection.consumer;
 
-import io.eventfold.messaging.EventHeaders;
 import io.eventfold.messaging.TopicProperties;
 import java.time.Duration;
 import java.util.Collection;
@@ -110,13 +109,7 @@ class EventConsumer implements SmartLifecycle {
                 if (batch.isEmpty()) {
                     batch = new Batch();
                 }
-                var watermark = EventHeaders.watermarkOf(record.headers());
-                if (watermark.isPresent()) {
-                    batch.addWatermark(new TopicPartition(record.topic(), record.partition()), record.offset(),
-                            watermark.getAsLong());
-                } else {
-                    batch.addEvent(decoder.decode(record));
-                }
+                batch.add(record, decoder);
             }
             metrics.polled(c);
             runQueuedTasks();

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** Consumed positions, kept in PostgreSQL beside the rows they produced; Kafka's own offsets are not used. */
 @Component
-class OffsetStore {
+public class OffsetStore {
 
     private final JdbcTemplate jdbc;
 
@@ -18,17 +18,48 @@ class OffsetStore {
         this.jdbc = jdbc;
     }
 
-    Map<TopicPartition, Long> load(String consumer, Collection<TopicPartition> partitions) {
+    public Map<TopicPartition, Long> load(String consumer, Collection<TopicPartition> partitions) {
+        return select(consumer, partitions, "");
+    }
+
+    /**
+     * Loads and locks, in partition order, so that every writer of one generation takes turns on a
+     * partition, and two writers never wait for each other in opposite orders.
+     */
+    public Map<TopicPartition, Long> lock(String name, Collection<TopicPartition> partitions) {
+        return select(name, partitions, " order by partition_no for update");
+    }
+
+    private Map<TopicPartition, Long> select(String name, Collection<TopicPartition> partitions, String suffix) {
         var offsets = new HashMap<TopicPartition, Long>();
-        for (var partition : partitions) {
-            jdbc.query("""
-                            select next_offset from projection_offset
-                            where projection = ? and topic = ? and partition_no = ?""",
-                    rs -> {
-                        offsets.put(partition, rs.getLong(1));
-                    }, consumer, partition.topic(), partition.partition());
+        if (partitions.isEmpty()) {
+            return offsets;
         }
+        var topic = partitions.iterator().next().topic();
+        jdbc.query("""
+                        select partition_no, next_offset from projection_offset
+                        where projection = ? and topic = ? and partition_no = any(?)""" + suffix,
+                rs -> {
+                    offsets.put(new TopicPartition(topic, rs.getInt(1)), rs.getLong(2));
+                }, name, topic, partitions.stream().map(TopicPartition::partition).toArray(Integer[]::new));
         return offsets;
+    }
+
+    /** Moves a generation's read positions forward (never back: its writers may overlap). */
+    public void advance(String name, Map<TopicPartition, Long> nextOffsets) {
+        jdbc.batchUpdate("""
+                insert into projection_offset (projection, topic, partition_no, next_offset, global_position)
+                values (?, ?, ?, ?, 0)
+                on conflict (projection, topic, partition_no) do update
+                set next_offset = greatest(projection_offset.next_offset, excluded.next_offset)""",
+                nextOffsets.entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey(Comparator.comparingInt(TopicPartition::partition)))
+                        .map(e -> new Object[] {name, e.getKey().topic(), e.getKey().partition(), e.getValue()})
+                        .toList());
+    }
+
+    public void delete(String name) {
+        jdbc.update("delete from projection_offset where projection = ?", name);
     }
 
     /** Rows for newly assigned partitions, so that readers see every partition from the start. */

@@ -12,15 +12,15 @@ import java.util.Set;
  */
 public final class Parking {
 
-    private final String projection;
+    private final Generation generation;
     private final Set<String> blocked;
     private final List<ParkedEvent> parked = new ArrayList<>();
 
-    public record ParkedEvent(String projection, EventEnvelope envelope, String reason) {
+    public record ParkedEvent(Generation generation, EventEnvelope envelope, String reason) {
     }
 
-    public Parking(String projection, Set<String> blockedConferences) {
-        this.projection = projection;
+    public Parking(Generation generation, Set<String> blockedConferences) {
+        this.generation = generation;
         this.blocked = new HashSet<>(blockedConferences);
     }
 
@@ -44,7 +44,7 @@ public final class Parking {
 
     private void park(EventEnvelope envelope, String reason) {
         blocked.add(envelope.conferenceId());
-        parked.add(new ParkedEvent(projection, envelope, reason));
+        parked.add(new ParkedEvent(generation, envelope, reason));
     }
 
     public List<ParkedEvent> parked() {

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * in milliseconds (age of the last applied event while records are waiting; 0 when caught up).
  */
 @Component
-class ProjectionMetrics {
+public class ProjectionMetrics {
 
     private static final long WINDOW_NANOS = Duration.ofSeconds(10).toNanos();
 
@@ -61,6 +61,15 @@ class ProjectionMetrics {
             eventsPerSecond = events * 1e9 / (now - started);
             windowEvents.addAndGet(-events);
         }
+    }
+
+    public double eventsPerSecond() {
+        return eventsPerSecond;
+    }
+
+    /** The most any partition of this instance is behind, in milliseconds. */
+    public long lagMillis() {
+        return lags.values().stream().mapToLong(l -> l.millis().get()).max().orElse(0);
     }
 
     void polled(Consumer<?, ?> consumer) {

@@ -3,6 +3,7 @@ package io.eventfold.projection.dashboard;
 import io.eventfold.contracts.registration.PersonRegistered;
 import io.eventfold.contracts.registration.RegistrationCancelled;
 import io.eventfold.projection.consumer.EventEnvelope;
+import io.eventfold.projection.consumer.Generation;
 import io.eventfold.projection.consumer.Parking;
 import io.eventfold.projection.consumer.Projection;
 import java.util.ArrayList;
@@ -32,9 +33,24 @@ class DashboardProjection implements Projection {
     }
 
     @Override
-    public void apply(List<EventEnvelope> batch, Parking parking) {
+    public int version() {
+        return 1;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of(DashboardStore.DASHBOARD, DashboardStore.REGISTRATIONS);
+    }
+
+    @Override
+    public List<String> publishedTables() {
+        return List.of(DashboardStore.DASHBOARD);
+    }
+
+    @Override
+    public void apply(List<EventEnvelope> batch, Parking parking, Generation generation) {
         var ids = batch.stream().map(EventEnvelope::conferenceId).distinct().toList();
-        Map<String, Dashboard> dashboards = new LinkedHashMap<>(store.load(ids));
+        Map<String, Dashboard> dashboards = new LinkedHashMap<>(store.load(generation, ids));
         var changed = new HashSet<String>();
         var refill = new HashSet<String>();
         var added = new ArrayList<Object[]>();
@@ -58,9 +74,9 @@ class DashboardProjection implements Projection {
             }
             remember(envelope, added, cancelled);
         }
-        store.saveRegistrations(added, cancelled);
-        refillRecent(dashboards, refill);
-        store.save(changed.stream().map(dashboards::get).toList());
+        store.saveRegistrations(generation, added, cancelled);
+        refillRecent(generation, dashboards, refill);
+        store.save(generation, changed.stream().map(dashboards::get).toList());
     }
 
     private void remember(EventEnvelope envelope, List<Object[]> added, List<Object[]> cancelled) {
@@ -72,11 +88,11 @@ class DashboardProjection implements Projection {
         }
     }
 
-    private void refillRecent(Map<String, Dashboard> dashboards, Set<String> refill) {
+    private void refillRecent(Generation generation, Map<String, Dashboard> dashboards, Set<String> refill) {
         if (refill.isEmpty()) {
             return;
         }
-        var recent = store.recentRegistrations(refill);
+        var recent = store.recentRegistrations(generation, refill);
         for (var id : refill) {
             dashboards.put(id, dashboards.get(id).withRecentRegistrations(recent.getOrDefault(id, List.of())));
         }

@@ -1,5 +1,6 @@
 package io.eventfold.projection.dashboard;
 
+import io.eventfold.projection.consumer.Generation;
 import io.eventfold.projection.dashboard.Dashboard.Registration;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
@@ -18,6 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class DashboardStore {
 
+    static final String DASHBOARD = "dashboard";
+    static final String REGISTRATIONS = "dashboard_registration";
+
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
 
@@ -27,9 +31,9 @@ class DashboardStore {
     }
 
     /** Locks the rows so that two writers of one conference (say, during a rebalance) take turns. */
-    Map<String, Dashboard> load(Collection<String> eventIds) {
+    Map<String, Dashboard> load(Generation g, Collection<String> eventIds) {
         var found = new HashMap<String, Dashboard>();
-        jdbc.query("select event_id, document from dashboard where event_id = any(?) for update",
+        jdbc.query("select event_id, document from %s where event_id = any(?) for update".formatted(g.table(DASHBOARD)),
                 rs -> {
                     found.put(rs.getString(1), json.readValue(rs.getString(2), Dashboard.class));
                 },
@@ -37,7 +41,7 @@ class DashboardStore {
         return found;
     }
 
-    void save(Collection<Dashboard> dashboards) {
+    void save(Generation g, Collection<Dashboard> dashboards) {
         var rows = new ArrayList<Object[]>();
         for (var d : dashboards) {
             var e = d.event();
@@ -47,7 +51,7 @@ class DashboardStore {
                     d.stats().speakerCount(), d.version(), document, etag(d.version(), document)});
         }
         jdbc.batchUpdate("""
-                insert into dashboard (event_id, organization_id, name, status, start_date, end_date, capacity,
+                insert into %s (event_id, organization_id, name, status, start_date, end_date, capacity,
                                        attendee_count, session_count, speaker_count, version, document, etag)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (event_id) do update set
@@ -55,7 +59,7 @@ class DashboardStore {
                     start_date = excluded.start_date, end_date = excluded.end_date, capacity = excluded.capacity,
                     attendee_count = excluded.attendee_count, session_count = excluded.session_count,
                     speaker_count = excluded.speaker_count, version = excluded.version,
-                    document = excluded.document, etag = excluded.etag""", rows);
+                    document = excluded.document, etag = excluded.etag""".formatted(g.table(DASHBOARD)), rows);
     }
 
     /** Strong entity tag: the version, and a checksum so that a rebuilt document never reuses an old tag. */
@@ -70,27 +74,27 @@ class DashboardStore {
                 Timestamp.from(r.registeredAt()), version};
     }
 
-    void saveRegistrations(List<Object[]> added, List<Object[]> cancelled) {
+    void saveRegistrations(Generation g, List<Object[]> added, List<Object[]> cancelled) {
         jdbc.batchUpdate("""
-                insert into dashboard_registration
+                insert into %s
                     (event_id, registration_id, user_id, name, email, role, registered_at, version, active)
                 values (?, ?, ?, ?, ?, ?, ?, ?, true)
-                on conflict (event_id, registration_id) do nothing""", added);
-        jdbc.batchUpdate("update dashboard_registration set active = false where event_id = ? and registration_id = ?",
-                cancelled);
+                on conflict (event_id, registration_id) do nothing""".formatted(g.table(REGISTRATIONS)), added);
+        jdbc.batchUpdate("update %s set active = false where event_id = ? and registration_id = ?"
+                .formatted(g.table(REGISTRATIONS)), cancelled);
     }
 
     /** The newest active registrations of each conference, in dashboard order. */
-    Map<String, List<Registration>> recentRegistrations(Collection<String> eventIds) {
+    Map<String, List<Registration>> recentRegistrations(Generation g, Collection<String> eventIds) {
         var recent = new HashMap<String, List<Registration>>();
         jdbc.query("""
                         select event_id, registration_id, user_id, name, email, role, registered_at
                         from (select r.*, row_number() over (partition by event_id
                                                              order by registered_at desc, version desc) as rank
-                              from dashboard_registration r
+                              from %s r
                               where event_id = any(?) and active) newest
                         where rank <= ?
-                        order by event_id, rank""",
+                        order by event_id, rank""".formatted(g.table(REGISTRATIONS)),
                 rs -> {
                     recent.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(new Registration(
                             rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),

@@ -4,6 +4,7 @@ import io.eventfold.contracts.conference.EventScheduled;
 import io.eventfold.contracts.conference.EventStatus;
 import io.eventfold.contracts.conference.EventStatusChanged;
 import io.eventfold.projection.consumer.EventEnvelope;
+import io.eventfold.projection.consumer.Generation;
 import io.eventfold.projection.consumer.Parking;
 import io.eventfold.projection.consumer.Projection;
 import java.util.ArrayList;
@@ -33,13 +34,31 @@ class StatusCountProjection implements Projection {
     record CountKey(String organizationId, String status) {
     }
 
+    private static final String COUNTS = "status_count";
+    private static final String STATUSES = "status_of_event";
+
     @Override
     public String name() {
         return "status-counts";
     }
 
     @Override
-    public void apply(List<EventEnvelope> batch, Parking parking) {
+    public int version() {
+        return 1;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of(COUNTS, STATUSES);
+    }
+
+    @Override
+    public List<String> publishedTables() {
+        return List.of(COUNTS);
+    }
+
+    @Override
+    public void apply(List<EventEnvelope> batch, Parking parking, Generation generation) {
         var touched = batch.stream()
                 .filter(e -> !e.isDecoded() || e.event() instanceof EventScheduled
                         || e.event() instanceof EventStatusChanged)
@@ -47,7 +66,7 @@ class StatusCountProjection implements Projection {
         if (touched.isEmpty()) {
             return;
         }
-        var rows = load(touched.stream().map(EventEnvelope::conferenceId).distinct().toList());
+        var rows = load(generation, touched.stream().map(EventEnvelope::conferenceId).distinct().toList());
         var deltas = new HashMap<CountKey, Long>();
         var changed = new HashMap<String, EventStatusRow>();
         for (var envelope : touched) {
@@ -69,7 +88,7 @@ class StatusCountProjection implements Projection {
             rows.put(next.eventId(), next);
             changed.put(next.eventId(), next);
         }
-        save(changed.values(), deltas);
+        save(generation, changed.values(), deltas);
     }
 
     private static EventStatusRow transition(EventStatusRow current, EventEnvelope envelope) {
@@ -85,10 +104,10 @@ class StatusCountProjection implements Projection {
                 envelope.version());
     }
 
-    private Map<String, EventStatusRow> load(List<String> eventIds) {
+    private Map<String, EventStatusRow> load(Generation g, List<String> eventIds) {
         var rows = new HashMap<String, EventStatusRow>();
-        jdbc.query("select event_id, organization_id, status, version from status_of_event "
-                        + "where event_id = any(?) for update",
+        jdbc.query("select event_id, organization_id, status, version from %s where event_id = any(?) for update"
+                        .formatted(g.table(STATUSES)),
                 rs -> {
                     rows.put(rs.getString(1), new EventStatusRow(rs.getString(1), rs.getString(2), rs.getString(3),
                             rs.getLong(4)));
@@ -97,21 +116,22 @@ class StatusCountProjection implements Projection {
         return rows;
     }
 
-    private void save(Iterable<EventStatusRow> rows, Map<CountKey, Long> deltas) {
+    private void save(Generation g, Iterable<EventStatusRow> rows, Map<CountKey, Long> deltas) {
         var statusRows = new ArrayList<Object[]>();
         rows.forEach(r -> statusRows.add(new Object[] {r.eventId(), r.organizationId(), r.status(), r.version()}));
         jdbc.batchUpdate("""
-                insert into status_of_event (event_id, organization_id, status, version) values (?, ?, ?, ?)
-                on conflict (event_id) do update set status = excluded.status, version = excluded.version""",
+                insert into %s (event_id, organization_id, status, version) values (?, ?, ?, ?)
+                on conflict (event_id) do update set status = excluded.status, version = excluded.version"""
+                        .formatted(g.table(STATUSES)),
                 statusRows);
         var countRows = deltas.entrySet().stream().filter(e -> e.getValue() != 0)
                 .map(e -> new Object[] {e.getKey().organizationId(), e.getKey().status(), e.getValue()})
                 .toList();
         // Sorted so that concurrent writers lock count rows in the same order and cannot deadlock.
         jdbc.batchUpdate("""
-                insert into status_count (organization_id, status, event_count) values (?, ?, ?)
+                insert into %1$s as c (organization_id, status, event_count) values (?, ?, ?)
                 on conflict (organization_id, status) do update
-                set event_count = status_count.event_count + excluded.event_count""",
+                set event_count = c.event_count + excluded.event_count""".formatted(g.table(COUNTS)),
                 countRows.stream().sorted(Comparator.comparing((Object[] r) -> (String) r[0])
                         .thenComparing(r -> (String) r[1])).toList());
     }

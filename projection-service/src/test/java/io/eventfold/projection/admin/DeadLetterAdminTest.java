@@ -10,12 +10,12 @@ import io.eventfold.contracts.registration.Role;
 import io.eventfold.infra.HttpJson;
 import io.eventfold.infra.TestInfrastructureInitializer;
 import io.eventfold.messaging.TopicProperties;
+import io.eventfold.projection.OperatorClient;
 import io.eventfold.projection.TopicWriter;
 import io.eventfold.projection.consumer.EventEnvelope;
+import io.eventfold.projection.consumer.Generation;
 import io.eventfold.projection.consumer.Parking;
 import io.eventfold.projection.consumer.Projection;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -55,7 +55,22 @@ class DeadLetterAdminTest {
                 }
 
                 @Override
-                public void apply(List<EventEnvelope> batch, Parking parking) {
+                public int version() {
+                    return 1;
+                }
+
+                @Override
+                public List<String> tables() {
+                    return List.of();
+                }
+
+                @Override
+                public List<String> publishedTables() {
+                    return List.of();
+                }
+
+                @Override
+                public void apply(List<EventEnvelope> batch, Parking parking, Generation generation) {
                     for (var envelope : batch) {
                         if (!parking.admit(envelope)) {
                             continue;
@@ -82,12 +97,7 @@ class DeadLetterAdminTest {
     String bootstrapServers;
 
     private HttpJson.Response admin(String method, String path, String token) {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, HttpRequest.BodyPublishers.noBody());
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return new HttpJson("http://localhost:" + port).send(request);
+        return new OperatorClient(port, token).send(method, path);
     }
 
     private List<Long> applied(String conference) {

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventfold.contracts.registration.Role;
 import io.eventfold.projection.ProjectionFixtures;
 import io.eventfold.projection.consumer.EventEnvelope;
+import io.eventfold.projection.consumer.Generation;
 import io.eventfold.projection.consumer.Parking;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,10 +26,11 @@ class DashboardProjectionTest {
     private final DashboardStore store = new DashboardStore(jdbc, JsonMapper.builder().build());
     private final DashboardProjection projection = new DashboardProjection(store);
     private final ProjectionFixtures stream = new ProjectionFixtures();
-    private final Parking parking = new Parking("dashboard", Set.of());
+    private final Generation live = new Generation("dashboard", 1);
+    private final Parking parking = new Parking(live, Set.of());
 
     private Dashboard stored(String eventId) {
-        return store.load(List.of(eventId)).get(eventId);
+        return store.load(live, List.of(eventId)).get(eventId);
     }
 
     @Test
@@ -39,9 +41,9 @@ class DashboardProjectionTest {
                 stream.next(registered("c1", "r1", Role.ATTENDEE, 1)),
                 stream.next(registered("c1", "r2", Role.SPEAKER, 2)));
 
-        projection.apply(events.subList(0, 2), parking);
-        projection.apply(events.subList(2, 4), parking);
-        projection.apply(events.subList(4, 5), parking);
+        projection.apply(events.subList(0, 2), parking, live);
+        projection.apply(events.subList(2, 4), parking, live);
+        projection.apply(events.subList(4, 5), parking, live);
 
         assertThat(stored("c1")).isEqualTo(fold(events));
         assertThat(stored("c1").stats()).isEqualTo(new Dashboard.Stats(1, 1, 1));
@@ -54,15 +56,15 @@ class DashboardProjectionTest {
         var events = List.of(stream.next(scheduled("c1", "acme")),
                 stream.next(registered("c1", "r1", Role.ATTENDEE, 1)),
                 stream.next(registered("c1", "r2", Role.ATTENDEE, 2)));
-        projection.apply(events, parking);
+        projection.apply(events, parking, live);
         var before = stored("c1");
 
-        projection.apply(events.subList(1, 3), parking);
-        projection.apply(List.of(events.get(2), events.get(1)), parking);
+        projection.apply(events.subList(1, 3), parking, live);
+        projection.apply(List.of(events.get(2), events.get(1)), parking, live);
 
         assertThat(stored("c1")).isEqualTo(before);
         assertThat(before.stats().attendeeCount()).isEqualTo(2);
-        assertThat(jdbc.queryForObject("select count(*) from dashboard_registration", Integer.class)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from dashboard_registration_g1", Integer.class)).isEqualTo(2);
     }
 
     @Test
@@ -72,10 +74,10 @@ class DashboardProjectionTest {
         for (int minute = 1; minute <= 7; minute++) {
             events.add(stream.next(registered("c1", "r" + minute, Role.ATTENDEE, minute)));
         }
-        projection.apply(events, parking);
+        projection.apply(events, parking, live);
 
         projection.apply(List.of(stream.next(cancelled("c1", "r5", Role.ATTENDEE)),
-                stream.next(registered("c1", "r8", Role.ORGANIZER, 8))), parking);
+                stream.next(registered("c1", "r8", Role.ORGANIZER, 8))), parking, live);
 
         assertThat(stored("c1").recentRegistrations()).extracting(Dashboard.Registration::registrationId)
                 .containsExactly("r8", "r7", "r6", "r4", "r3");
@@ -85,7 +87,7 @@ class DashboardProjectionTest {
     @Test
     void conferences_in_one_batch_do_not_mix() {
         projection.apply(List.of(stream.next(scheduled("c1", "acme")), stream.next(scheduled("c2", "globex")),
-                stream.next(registered("c2", "r1", Role.ATTENDEE, 1))), parking);
+                stream.next(registered("c2", "r1", Role.ATTENDEE, 1))), parking, live);
 
         assertThat(stored("c1").stats().attendeeCount()).isZero();
         assertThat(stored("c2").stats().attendeeCount()).isEqualTo(1);

@@ -40,12 +40,18 @@ final class EventFoldSystem implements AutoCloseable {
     }
 
     static EventFoldSystem start(Set<Service> services) {
+        return start(services, Map.of());
+    }
+
+    /** With extra environment for the services, as an operator would set it. */
+    static EventFoldSystem start(Set<Service> services, Map<String, String> settings) {
         var infra = TestInfrastructure.get();
         var environment = new HashMap<String, String>();
         environment.put("SPRING_DATASOURCE_URL", infra.newDatabase());
         environment.put("SPRING_DATASOURCE_USERNAME", infra.username());
         environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infra.bootstrapServers());
         environment.put("EVENTFOLD_TOPIC_NAME", infra.newTopic());
+        environment.putAll(settings);
         var system = new EventFoldSystem(Map.copyOf(environment));
         Runtime.getRuntime().addShutdownHook(new Thread(system::close, "eventfold-system-stop"));
         try {

@@ -27,20 +27,20 @@ class DeadLetterController {
         this.retry = retry;
     }
 
-    record DeadLetter(long id, String projection, String conferenceId, Long aggregateVersion, String eventType,
+    record DeadLetter(long id, String projection, int generation, String conferenceId, Long aggregateVersion, String eventType,
                       String topic, int partition, long offset, String reason, String state, Instant createdAt) {
     }
 
     @GetMapping
     List<DeadLetter> list(@RequestParam(defaultValue = "PARKED") String state) {
         return jdbc.sql("""
-                        select id, projection, conference_id, aggregate_version, event_type, topic, partition_no,
-                               record_offset, reason, state, created_at
+                        select id, projection, generation, conference_id, aggregate_version, event_type, topic,
+                               partition_no, record_offset, reason, state, created_at
                         from dead_letter where state = ? order by id""")
                 .param(state)
-                .query((rs, n) -> new DeadLetter(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        (Long) rs.getObject(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getLong(8),
-                        rs.getString(9), rs.getString(10), rs.getTimestamp(11).toInstant()))
+                .query((rs, n) -> new DeadLetter(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                        (Long) rs.getObject(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getLong(9),
+                        rs.getString(10), rs.getString(11), rs.getTimestamp(12).toInstant()))
                 .list();
     }
 

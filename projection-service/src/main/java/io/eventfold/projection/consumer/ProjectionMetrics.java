@@ -22,16 +22,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProjectionMetrics {
 
-    private static final long WINDOW_NANOS = Duration.ofSeconds(10).toNanos();
-
     private final MeterRegistry registry;
     private final Counter applied;
     private final DistributionSummary batchSizes;
     private final Timer batchDurations;
     private final Map<TopicPartition, Lag> lags = new ConcurrentHashMap<>();
-    private final AtomicLong windowStart = new AtomicLong(System.nanoTime());
-    private final AtomicLong windowEvents = new AtomicLong();
-    private volatile double eventsPerSecond;
+    private final Throughput throughput = new Throughput(Duration.ofSeconds(10));
 
     private record Lag(AtomicLong events, AtomicLong millis, AtomicLong lastEventAt) {
     }
@@ -44,7 +40,7 @@ public class ProjectionMetrics {
                 .description("Records per written batch").publishPercentiles(0.5, 0.99).register(registry);
         this.batchDurations = Timer.builder("eventfold.projection.batch.duration")
                 .description("Time to write one batch").publishPercentiles(0.5, 0.99).register(registry);
-        Gauge.builder("eventfold.projection.events.rate", this, m -> m.eventsPerSecond)
+        Gauge.builder("eventfold.projection.events.rate", this, ProjectionMetrics::eventsPerSecond)
                 .description("Events applied per second over the last ten seconds").register(registry);
     }
 
@@ -54,17 +50,11 @@ public class ProjectionMetrics {
         batchDurations.record(Duration.ofNanos(nanos));
         batch.events().forEach(e -> lag(new TopicPartition(e.topic(), e.partition())).lastEventAt()
                 .accumulateAndGet(e.headers() == null ? 0 : e.headers().timestamp().toEpochMilli(), Math::max));
-        long now = System.nanoTime();
-        long events = windowEvents.addAndGet(batch.events().size());
-        long started = windowStart.get();
-        if (now - started >= WINDOW_NANOS && windowStart.compareAndSet(started, now)) {
-            eventsPerSecond = events * 1e9 / (now - started);
-            windowEvents.addAndGet(-events);
-        }
+        throughput.record(batch.events().size());
     }
 
     public double eventsPerSecond() {
-        return eventsPerSecond;
+        return throughput.rate();
     }
 
     /** The most any partition of this instance is behind, in milliseconds. */

@@ -43,7 +43,7 @@ public final class RebuildRun {
     private volatile boolean stopping;
     private volatile Consumer<String, byte[]> consumer;
     private volatile Progress progress = new Progress(0, 0, 0);
-    private final Throughput throughput = new Throughput();
+    private final Throughput throughput = new Throughput(Duration.ofSeconds(3));
 
     RebuildRun(Projection projection, Generation generation, RebuildParts parts, Handover handover) {
         this.projection = projection;
@@ -125,7 +125,8 @@ public final class RebuildRun {
                 c.seekToBeginning(List.of(partition));
             }
         }
-        log.info("Rebuilding {} from {}", generation, stored.isEmpty() ? "the beginning" : stored);
+        boolean fresh = stored.values().stream().allMatch(offset -> offset == 0);
+        log.info("Rebuilding {} from {}", generation, fresh ? "the beginning" : "its stored positions " + stored);
     }
 
     private void readToTheEndAndSwitch(Consumer<String, byte[]> c, List<TopicPartition> partitions) {

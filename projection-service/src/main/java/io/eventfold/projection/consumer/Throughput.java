@@ -1,25 +1,39 @@
 package io.eventfold.projection.consumer;
 
-/** Events per second over the last few seconds: what a progress bar and an ETA should be based on. */
+import java.time.Duration;
+
+/**
+ * Events per second over the last window: what a progress bar, an ETA and the metrics should show. Goes to
+ * zero when nothing was recorded for a whole window, instead of repeating the last busy figure.
+ */
 final class Throughput {
 
-    private static final long WINDOW_NANOS = 3_000_000_000L;
-
+    private final long windowNanos;
     private long windowStart = System.nanoTime();
     private long windowCount;
+    private long lastRecord;
     private double rate;
 
+    Throughput(Duration window) {
+        this.windowNanos = window.toNanos();
+    }
+
     synchronized double record(long count) {
-        windowCount += count;
         long now = System.nanoTime();
+        windowCount += count;
+        lastRecord = now;
         long elapsed = now - windowStart;
-        if (elapsed >= WINDOW_NANOS || rate == 0 && elapsed >= WINDOW_NANOS / 10) {
+        if (elapsed >= windowNanos || rate == 0 && elapsed >= windowNanos / 10) {
             rate = windowCount * 1e9 / elapsed;
-            if (elapsed >= WINDOW_NANOS) {
+            if (elapsed >= windowNanos) {
                 windowStart = now;
                 windowCount = 0;
             }
         }
         return rate;
+    }
+
+    synchronized double rate() {
+        return System.nanoTime() - lastRecord > windowNanos ? 0 : rate;
     }
 }

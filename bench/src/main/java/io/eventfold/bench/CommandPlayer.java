@@ -1,0 +1,127 @@
+package io.eventfold.bench;
+
+import io.eventfold.infra.HttpJson;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
+
+/**
+ * Plays commands through the command API with concurrent clients, and times each one. A 503 (a conference
+ * contended past its retries) is tried again, as a client honouring Retry-After would; any other refusal
+ * is counted, since a correct workload is never refused.
+ */
+final class CommandPlayer {
+
+    private final HttpJson http;
+    private final int clients;
+
+    CommandPlayer(String commandUrl, int clients) {
+        this.http = new HttpJson(commandUrl);
+        this.clients = clients;
+    }
+
+    /** {@code refusals}: the first few refused commands with their answers, to say what went wrong. */
+    record Result(int commands, int refused, List<String> refusals, long nanos, long[] latencies,
+                  long lastPosition) {
+    }
+
+    /** Each command on its own: any order, all clients at once. */
+    Result play(List<Command> commands, IntConsumer progress) {
+        return playSequences(commands.stream().map(List::of).toList(), progress);
+    }
+
+    /** Sequences in parallel, the commands of one sequence in order. */
+    Result playSequences(List<List<Command>> sequences, IntConsumer progress) {
+        var run = new Run(sequences.stream().flatMap(List::stream).toList(), progress);
+        var starts = new int[sequences.size()];
+        for (int q = 1; q < sequences.size(); q++) {
+            starts[q] = starts[q - 1] + sequences.get(q - 1).size();
+        }
+        var next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long started = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            pool.execute(() -> {
+                for (int q = next.getAndIncrement(); q < sequences.size(); q = next.getAndIncrement()) {
+                    for (int i = starts[q]; i < starts[q] + sequences.get(q).size(); i++) {
+                        run.play(i);
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        try {
+            pool.awaitTermination(365, TimeUnit.DAYS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return new Result(run.commands.size(), run.refused.get(), List.copyOf(run.refusals),
+                System.nanoTime() - started, run.latencies, run.position.get());
+    }
+
+    private final class Run {
+
+        final List<Command> commands;
+        final IntConsumer progress;
+        final long[] latencies;
+        final AtomicInteger refused = new AtomicInteger();
+        final AtomicInteger done = new AtomicInteger();
+        final List<String> refusals = new CopyOnWriteArrayList<>();
+        final AtomicLong position = new AtomicLong();
+
+        Run(List<Command> commands, IntConsumer progress) {
+            this.commands = commands;
+            this.progress = progress;
+            this.latencies = new long[commands.size()];
+        }
+
+        void play(int i) {
+            var command = commands.get(i);
+            long sent = System.nanoTime();
+            var response = send(command);
+            latencies[i] = System.nanoTime() - sent;
+            if (response.status() >= 300) {
+                if (refused.incrementAndGet() <= 3) {
+                    refusals.add(command.method() + " " + command.path() + ": " + response);
+                }
+            } else {
+                position.accumulateAndGet(response.json().get("position").asLong(), Math::max);
+            }
+            int count = done.incrementAndGet();
+            if (count % 250 == 0) {
+                progress.accept(count);
+            }
+        }
+    }
+
+    private HttpJson.Response send(Command command) {
+        var request = HttpRequest.newBuilder(URI.create(http.base() + command.path()))
+                .method(command.method(), command.body() == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(command.body()));
+        if (command.body() != null) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int attempt = 0; ; attempt++) {
+            var response = http.send(request);
+            if (response.status() != 503 || attempt == 20) {
+                return response;
+            }
+            sleep(20L * (attempt + 1));
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -120,6 +120,7 @@ class DeadLetterAdminTest {
                 .orElseThrow();
 
         assertThat(first.get("projection").asString()).isEqualTo("flaky");
+        assertThat(first.get("generation").asInt()).as("the live generation parked it").isEqualTo(1);
         assertThat(first.get("aggregateVersion").asLong()).isEqualTo(1);
         assertThat(first.get("reason").asString()).contains("simulated bug");
         assertThat(applied(id)).containsExactly(0L);

@@ -27,8 +27,8 @@ final class Demo {
         long position = 0;
         int refused = 0;
         int done = 0;
-        var phases = List.of(workload.setUp, singles(workload.registrations), singles(workload.cancellations),
-                singles(workload.endings));
+        var phases = List.of(CommandSink.sequences(workload.setUp), singles(workload.registrations),
+                singles(workload.cancellations), singles(workload.endings));
         for (var phase : phases) {
             int before = done;
             var result = player.playSequences(phase, i -> System.out.printf("\r  %,d / %,d commands", before + i,
@@ -45,7 +45,7 @@ final class Demo {
         System.out.println("Try: curl -s " + queryUrl + "/api/events/" + first + "/dashboard");
     }
 
-    private static List<List<Command>> singles(List<Command> commands) {
-        return commands.stream().map(List::of).toList();
+    private static List<List<Command>> singles(List<Workload.Step> steps) {
+        return CommandSink.commands(steps).stream().map(List::of).toList();
     }
 }

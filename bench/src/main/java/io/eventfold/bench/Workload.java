@@ -6,14 +6,21 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 
 /**
  * A seeded, reproducible conference workload, in phases that keep each conference's rules satisfied whatever
- * order the commands of one phase run in: set-up (schedule, sessions with rooms and speakers, publish),
+ * order the steps of one phase run in: set-up (schedule, sessions with rooms and speakers, publish),
  * registrations (shuffled across conferences), cancellations (about 5%), and endings (some conferences
- * completed or cancelled).
+ * completed or cancelled). A step is rendered as a command or as the event it leads to ({@link Sink}).
  */
 final class Workload {
+
+    /** One command, or one event. */
+    interface Step extends Consumer<Sink> {
+    }
+
+    static final String DASHBOARD_CONFERENCE = "conf-dashboard";
 
     private static final String[] FIRST = {"Ada", "Grace", "Alan", "Barbara", "Edsger", "Frances", "Donald",
             "Margaret", "Ken", "Radia", "Linus", "Sophie", "Tim", "Hedy", "John", "Katherine", "Dennis", "Lynn"};
@@ -24,26 +31,45 @@ final class Workload {
     private static final String[] KINDS = {"Summit", "Conf", "Days", "Forum", "Live", "Camp"};
 
     /** Per conference, in order: a conference's set-up runs in sequence, conferences in parallel. */
-    final List<List<Command>> setUp = new ArrayList<>();
-    final List<Command> registrations = new ArrayList<>();
-    final List<Command> cancellations = new ArrayList<>();
-    final List<Command> endings = new ArrayList<>();
+    final List<List<Step>> setUp = new ArrayList<>();
+    final List<Step> registrations = new ArrayList<>();
+    final List<Step> cancellations = new ArrayList<>();
+    final List<Step> endings = new ArrayList<>();
     final List<String> conferenceIds = new ArrayList<>();
+    private final Random random;
+
+    private Workload(long seed) {
+        this.random = new Random(seed);
+    }
 
     static Workload generate(Scale scale, long seed) {
-        var workload = new Workload();
-        var random = new Random(seed);
+        var workload = new Workload(seed);
         var shares = shares(scale.conferences);
         for (int c = 0; c < scale.conferences; c++) {
-            int planned = (int) Math.round(shares[c] * scale.registrations);
-            workload.conference(scale, c, planned, random);
+            int sessions = c == 0 ? scale.hotSessions : 3 + workload.random.nextInt(Math.max(1, scale.hotSessions / 8));
+            workload.conference("conf-" + c, "org-" + c % scale.organizations, sessions,
+                    (int) Math.round(shares[c] * scale.registrations));
         }
-        Collections.shuffle(workload.registrations, random);
+        if (scale.dashboardSessions > 0) {
+            workload.conference(DASHBOARD_CONFERENCE, "org-0", scale.dashboardSessions, scale.dashboardRegistrations);
+        }
+        Collections.shuffle(workload.registrations, workload.random);
         return workload;
     }
 
     int size() {
-        return setUp.stream().mapToInt(List::size).sum() + registrations.size() + cancellations.size() + endings.size();
+        return setUp.stream().mapToInt(List::size).sum() + registrations.size() + cancellations.size()
+                + endings.size();
+    }
+
+    /** Every step in an order that satisfies every conference's rules. */
+    List<Step> inOrder() {
+        var all = new ArrayList<Step>();
+        setUp.forEach(all::addAll);
+        all.addAll(registrations);
+        all.addAll(cancellations);
+        all.addAll(endings);
+        return all;
     }
 
     /** Zipf-like shares (s = 1.1): the first few conferences hold most registrations. */
@@ -60,53 +86,50 @@ final class Workload {
         return shares;
     }
 
-    private void conference(Scale scale, int index, int planned, Random random) {
-        var org = "org-" + (index % scale.organizations);
-        var id = "conf-" + index;
-        var base = "/api/events/" + id;
+    private void conference(String id, String org, int sessions, int planned) {
         var start = LocalDate.of(2027, 1, 10).plusDays(random.nextInt(340));
-        var name = TOPICS[random.nextInt(TOPICS.length)] + " " + KINDS[random.nextInt(KINDS.length)] + " " + index;
+        var end = start.plusDays(1 + random.nextInt(3));
+        var name = pick(TOPICS) + " " + pick(KINDS) + " " + id.substring(5);
         conferenceIds.add(id);
-        var steps = new ArrayList<Command>();
+        var steps = new ArrayList<Step>();
         setUp.add(steps);
-        steps.add(Command.post("/api/events", """
-                {"eventId":"%s","organizationId":"%s","name":"%s","startDate":"%s","endDate":"%s","capacity":%d}"""
-                .formatted(id, org, name, start, start.plusDays(1 + random.nextInt(3)), planned + 10)));
-        int sessions = index == 0 ? scale.hotSessions : 3 + random.nextInt(Math.max(1, scale.hotSessions / 8));
-        for (int s = 0; s < sessions; s++) {
-            var at = start.atTime(9 + s % 8, 0).toInstant(ZoneOffset.UTC);
-            steps.add(Command.post(base + "/sessions", """
-                    {"sessionId":"s%d","title":"%s in practice, part %d","room":"Room %d","startsAt":"%s",\
-                    "endsAt":"%s"}""".formatted(s, TOPICS[random.nextInt(TOPICS.length)], s + 1, 1 + s % 12,
-                    at, at.plusSeconds(45 * 60))));
-            var speaker = person(random);
-            steps.add(Command.put(base + "/sessions/s" + s + "/speakers/" + speaker[0], """
-                    {"name":"%s","bio":"Speaks about %s","company":"%s"}""".formatted(speaker[1],
-                    TOPICS[random.nextInt(TOPICS.length)], org)));
+        steps.add(s -> s.schedule(id, org, name, start, end, planned + 10));
+        for (int n = 0; n < sessions; n++) {
+            var session = "s" + n;
+            var title = pick(TOPICS) + " in practice, part " + (n + 1);
+            var room = "Room " + (1 + n % 12);
+            var at = start.atTime(9 + n % 8, 0).toInstant(ZoneOffset.UTC);
+            steps.add(s -> s.addSession(id, session, title, room, at, at.plusSeconds(45 * 60)));
+            var speaker = person();
+            var bio = "Speaks about " + pick(TOPICS);
+            steps.add(s -> s.assignSpeaker(id, session, speaker[0], speaker[1], bio, org));
         }
-        steps.add(Command.post(base + "/status", "{\"status\":\"PUBLISHED\"}"));
+        steps.add(s -> s.changeStatus(id, "DRAFT", "PUBLISHED"));
         for (int r = 0; r < planned; r++) {
-            var person = person(random);
+            var person = person();
             var role = r % 50 == 0 ? "ORGANIZER" : r % 20 == 0 ? "SPEAKER" : "ATTENDEE";
             var registration = "r" + r;
-            registrations.add(Command.post(base + "/registrations", """
-                    {"registrationId":"%s","userId":"u%d-%s","name":"%s","email":"u%d@example.com","role":"%s"}"""
-                    .formatted(registration, r, person[0], person[1], r, role)));
+            var user = "u" + r + "-" + person[0];
+            var email = "u" + r + "@example.com";
+            registrations.add(s -> s.register(id, registration, user, person[1], email, role));
             if (random.nextInt(100) < 5) {
-                cancellations.add(Command.delete(base + "/registrations/" + registration));
+                cancellations.add(s -> s.cancel(id, registration, user, role));
             }
         }
         int fate = random.nextInt(100);
-        if (fate < 10) {
-            endings.add(Command.post(base + "/status", "{\"status\":\"COMPLETED\"}"));
-        } else if (fate < 13) {
-            endings.add(Command.post(base + "/status", "{\"status\":\"CANCELLED\"}"));
+        if (fate < 13 && !id.equals(DASHBOARD_CONFERENCE)) {
+            var to = fate < 10 ? "COMPLETED" : "CANCELLED";
+            endings.add(s -> s.changeStatus(id, "PUBLISHED", to));
         }
     }
 
-    private static String[] person(Random random) {
-        var first = FIRST[random.nextInt(FIRST.length)];
-        var last = LAST[random.nextInt(LAST.length)];
+    private String pick(String[] values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    private String[] person() {
+        var first = pick(FIRST);
+        var last = pick(LAST);
         return new String[] {(first + "-" + last).toLowerCase(), first + " " + last};
     }
 }

@@ -1,5 +1,6 @@
 package io.eventfold.e2e;
 
+import io.eventfold.bench.ServiceProcess;
 import io.eventfold.infra.Ports;
 import io.eventfold.infra.TestInfrastructure;
 import java.time.Duration;

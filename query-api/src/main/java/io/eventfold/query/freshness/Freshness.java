@@ -31,7 +31,8 @@ public class Freshness {
                 return Optional.empty();
             }
             sleep(pauseMillis);
-            pauseMillis = Math.min(pauseMillis * 2, 50);
+            // Capped low: a waiting read should see the write within a few ms of it landing.
+            pauseMillis = Math.min(pauseMillis * 2, 10);
         }
     }
 

@@ -1,4 +1,4 @@
-package io.eventfold.e2e;
+package io.eventfold.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,11 +9,18 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** One service as a real OS process, started from its executable jar, killable like in production. */
-final class ServiceProcess implements AutoCloseable {
+/**
+ * One service as a real OS process, started from its executable jar, killable like in production. The jars
+ * and the log folder come from system properties {@code eventfold.jar.<name>} and {@code eventfold.logs}.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    /** For tests: quick to start, small. */
+    public static final List<String> TEST_JVM = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -29,15 +36,23 @@ final class ServiceProcess implements AutoCloseable {
         this.process = process;
     }
 
-    static ServiceProcess start(String name, int port, Map<String, String> environment) {
+    public static ServiceProcess start(String name, int port, Map<String, String> environment) {
+        return start(name, port, environment, TEST_JVM);
+    }
+
+    public static ServiceProcess start(String name, int port, Map<String, String> environment,
+                                       List<String> jvmOptions) {
         var jar = Path.of(System.getProperty("eventfold.jar." + name));
         var logs = Path.of(System.getProperty("eventfold.logs", "target/service-logs"));
         try {
             Files.createDirectories(logs);
             var log = logs.resolve(name + "-" + port + ".log");
             var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            var builder = new ProcessBuilder(List.of(java, "-Xmx512m", "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1", "-jar", jar.toString()))
+            var command = new ArrayList<String>();
+            command.add(java);
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", jar.toString()));
+            var builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
@@ -48,11 +63,15 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    String baseUrl() {
+    public long pid() {
+        return process.pid();
+    }
+
+    public String baseUrl() {
         return "http://localhost:" + port;
     }
 
-    ServiceProcess awaitHealthy(Duration timeout) {
+    public ServiceProcess awaitHealthy(Duration timeout) {
         var deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -80,7 +99,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hooks, no flushing, like a machine losing power under the process. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         waitForExit();
     }
@@ -101,7 +120,7 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    String logTail() {
+    public String logTail() {
         try {
             var lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));

@@ -1,0 +1,187 @@
+package io.eventfold.bench;
+
+import io.eventfold.bench.baseline.BaselineReplay;
+import io.eventfold.infra.HttpJson;
+import io.eventfold.infra.PostgresServer;
+import io.eventfold.reference.ReferenceQueries;
+import io.eventfold.reference.ReferenceStore;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * The benchmarks, on one machine and one data set: replay (ours, live catch-up and rebuild, against the
+ * Axon-style baseline), dashboard reads (ours against N+1 and joined), commands, and freshness.
+ */
+final class Bench {
+
+    static final String TOKEN = "bench-operator";
+
+    private final Scale scale;
+    private final Settings settings;
+    private final BenchInfrastructure infra;
+    private final Report report;
+
+    /** How long each timed part runs; the smoke test makes them short. */
+    record Settings(Duration readDuration, Duration baselineBudget, int clients, int commandCount,
+                    int freshnessRate, Duration freshnessDuration) {
+    }
+
+    Bench(Scale scale, Settings settings, BenchInfrastructure infra, Report report) {
+        this.scale = scale;
+        this.settings = settings;
+        this.infra = infra;
+        this.report = report;
+    }
+
+    void run() {
+        var workload = Workload.generate(scale, 42);
+        var topic = "bench-replay";
+        long events = publish(workload, topic);
+        report.events(events);
+        var database = infra.database("bench_ours");
+        try (var projection = infra.service("projection", database, topic, Map.of(), "-Xmx1g")) {
+            replayOurs(projection, events);
+            try (var query = infra.service("query", database, topic, Map.of(), "-Xmx512m")) {
+                readDashboards(query, workload);
+            }
+        }
+        replayBaseline(workload);
+        commandsAndFreshness();
+    }
+
+    private long publish(Workload workload, String topic) {
+        long[] count = {0};
+        try (var loader = new TopicLoader(infra.bootstrapServers(), topic, 6)) {
+            EventSink.replay(workload, stored -> {
+                loader.send(stored);
+                count[0]++;
+            });
+        }
+        System.out.printf("Published %,d events of scale %s%n", count[0], scale);
+        return count[0];
+    }
+
+    private void replayOurs(ServiceProcess projection, long events) {
+        var admin = new Admin(projection);
+        try (var sampler = new ProcessSampler(projection)) {
+            long started = System.nanoTime();
+            admin.awaitCaughtUp(events);
+            report.replay(new Measured.Replay("EventFold, live consumer from offset 0", events, events,
+                    System.nanoTime() - started));
+            started = System.nanoTime();
+            admin.post("/admin/projections/dashboard/rebuild");
+            admin.post("/admin/projections/status-counts/rebuild");
+            admin.awaitSwitched("dashboard");
+            admin.awaitSwitched("status-counts");
+            report.replay(new Measured.Replay("EventFold, rebuild of both projections (blue/green)", events,
+                    events, System.nanoTime() - started));
+            report.memory(sampler.peakHeapBytes(), sampler.peakRssBytes());
+        }
+    }
+
+    private void replayBaseline(Workload workload) {
+        var database = infra.database("bench_baseline");
+        report.replay(BaselineReplay.run(database, PostgresServer.USER, out -> EventSink.replay(workload,
+                stored -> out.accept(new BaselineReplay.Event(stored.event().eventId(), stored.version(),
+                        stored.event()))), settings.baselineBudget()));
+    }
+
+    private void readDashboards(ServiceProcess query, Workload workload) {
+        var id = scale.dashboardSessions > 0 ? Workload.DASHBOARD_CONFERENCE : workload.conferenceIds.get(0);
+        var url = URI.create(query.baseUrl() + "/api/events/" + id + "/dashboard");
+        var warmUp = Duration.ofSeconds(2);
+        report.read(LoadClients.run("EventFold: GET /api/events/{id}/dashboard (HTTP)", settings.clients(),
+                warmUp, settings.readDuration(), () -> {
+                    var http = HttpClient.newHttpClient();
+                    var request = HttpRequest.newBuilder(url).build();
+                    return () -> send(http, request);
+                }));
+        var referenceUrl = infra.database("bench_reference");
+        var store = new ReferenceStore(new SingleConnectionDataSource(referenceUrl, PostgresServer.USER, "", true));
+        store.createSchema();
+        var sink = new ReferenceSink(store, id);
+        workload.inOrder().forEach(step -> step.accept(sink));
+        report.read(LoadClients.run("Reference, N+1 queries (in-process JDBC)", settings.clients(), warmUp,
+                settings.readDuration(), () -> {
+                    var queries = new ReferenceQueries(connection(referenceUrl));
+                    return () -> queries.dashboardNPlusOne(id).isPresent();
+                }));
+        report.read(LoadClients.run("Reference, joined and eagerly loaded (in-process JDBC)", settings.clients(),
+                warmUp, settings.readDuration(), () -> {
+                    var queries = new ReferenceQueries(connection(referenceUrl));
+                    return () -> queries.dashboardJoined(id).isPresent();
+                }));
+    }
+
+    private void commandsAndFreshness() {
+        var database = infra.database("bench_live");
+        var topic = "bench-live";
+        var env = Map.<String, String>of();
+        try (var command = infra.service("command", database, topic, env, "-Xmx1g");
+             var projection = infra.service("projection", database, topic, env, "-Xmx1g");
+             var query = infra.service("query", database, topic, env, "-Xmx512m")) {
+            var commands = new CommandBench(command.baseUrl(), query.baseUrl(), settings.clients());
+            report.commands(commands.registrations(settings.commandCount()));
+            report.freshness(commands.freshness(settings.freshnessRate(), settings.freshnessDuration()));
+        }
+    }
+
+    private static SingleConnectionDataSource connection(String url) {
+        return new SingleConnectionDataSource(url, PostgresServer.USER, "", true);
+    }
+
+    private static boolean send(HttpClient http, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** projection-service's admin API, as the operator token allows. */
+    private record Admin(HttpJson http) {
+
+        Admin(ServiceProcess service) {
+            this(new HttpJson(service.baseUrl()));
+        }
+
+        HttpJson.Response send(String method, String path) {
+            return http.send(HttpRequest.newBuilder(URI.create(http.base() + path))
+                    .header("Authorization", "Bearer " + TOKEN).method(method, HttpRequest.BodyPublishers.noBody()));
+        }
+
+        void post(String path) {
+            var response = send("POST", path);
+            if (response.status() != 202) {
+                throw new IllegalStateException(path + ": " + response);
+            }
+        }
+
+        void awaitCaughtUp(long events) {
+            await(() -> send("GET", "/admin/projections").json().valueStream()
+                    .allMatch(p -> p.get("lagEvents").asLong() == 0 && p.get("appliedPosition").asLong() >= events));
+        }
+
+        void awaitSwitched(String projection) {
+            await(() -> "SWITCHED".equals(send("GET", "/admin/projections/" + projection + "/rebuild").json()
+                    .path("state").asString("")));
+        }
+
+        private static void await(BooleanSupplier done) {
+            while (!done.getAsBoolean()) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+}

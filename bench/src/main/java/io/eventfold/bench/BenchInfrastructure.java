@@ -1,0 +1,67 @@
+package io.eventfold.bench;
+
+import io.eventfold.infra.KafkaBroker;
+import io.eventfold.infra.Ports;
+import io.eventfold.infra.PostgresServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * PostgreSQL and Kafka for one benchmark run, on this machine, in a fresh temporary folder; PostgreSQL with
+ * its default durability (fsync on), as in production. The services run as processes of their jars.
+ */
+final class BenchInfrastructure implements AutoCloseable {
+
+    private final PostgresServer postgres;
+    private final KafkaBroker kafka;
+
+    BenchInfrastructure() {
+        try {
+            var root = Files.createTempDirectory("eventfold-bench");
+            postgres = PostgresServer.start(root.resolve("postgres"), Ports.free(), true,
+                    Map.of("max_connections", "200"));
+            kafka = KafkaBroker.start(root.resolve("kafka"), Ports.free(), Ports.free());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String database(String name) {
+        return postgres.ensureDatabase(name);
+    }
+
+    String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    ServiceProcess service(String name, String database, String topic, Map<String, String> extra, String heap) {
+        var env = new HashMap<String, String>();
+        env.put("SPRING_DATASOURCE_URL", database);
+        env.put("SPRING_DATASOURCE_USERNAME", PostgresServer.USER);
+        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
+        env.put("EVENTFOLD_TOPIC_NAME", topic);
+        env.put("EVENTFOLD_OPERATOR_TOKEN", Bench.TOKEN);
+        env.put("LOGGING_LEVEL_ORG_APACHE_KAFKA", "WARN");
+        env.putAll(extra);
+        var jvm = new ArrayList<>(List.of(heap));
+        var profile = System.getProperty("eventfold.bench.jfr");
+        if (profile != null) {
+            // Where the time goes, for the report: a JFR recording of each service, read with `jfr print`.
+            jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + profile + "/" + name + "-"
+                    + System.nanoTime() + ".jfr");
+        }
+        return ServiceProcess.start(name, Ports.free(), env, jvm).awaitHealthy(Duration.ofMinutes(3));
+    }
+
+    @Override
+    public void close() {
+        kafka.close();
+        postgres.close();
+    }
+}

@@ -1,0 +1,111 @@
+package io.eventfold.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Registrations through the HTTP API over many conferences: first as fast as concurrent clients go, then at
+ * a steady rate while probes measure how soon each change is visible on its dashboard.
+ */
+final class CommandBench {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** One command in this many is probed for freshness. */
+    private static final int PROBE_EVERY = 5;
+    /**
+     * At most this many commands in flight: a system slower than the offered rate is then measured at the
+     * rate it sustains (reported), not buried under a queue of thousands of waiting requests.
+     */
+    private static final int IN_FLIGHT = 64;
+
+    private final String commandUrl;
+    private final String queryUrl;
+    private final int clients;
+    private final List<Command> registrations;
+
+    CommandBench(String commandUrl, String queryUrl, int clients) {
+        this.commandUrl = commandUrl;
+        this.queryUrl = queryUrl;
+        this.clients = clients;
+        var workload = Workload.generate(Scale.SMALL, 7);
+        var setUp = new CommandPlayer(commandUrl, clients).playSequences(CommandSink.sequences(workload.setUp),
+                done -> { });
+        if (setUp.refused() > 0) {
+            throw new IllegalStateException("Set-up refused: " + setUp.refusals());
+        }
+        this.registrations = CommandSink.commands(workload.registrations);
+    }
+
+    Measured.Throughput registrations(int count) {
+        var result = new CommandPlayer(commandUrl, clients).play(registrations.subList(0, count), done -> { });
+        if (result.refused() > 0) {
+            throw new IllegalStateException("Registrations refused: " + result.refusals());
+        }
+        return Latencies.summarize("EventFold: POST /api/events/{id}/registrations (" + clients + " clients)",
+                result.latencies(), result.nanos());
+    }
+
+    /** Command response → dashboard shows it, at {@code rate} commands/s, for the commands after the first. */
+    Freshness freshness(int rate, Duration duration) {
+        var http = HttpClient.newHttpClient();
+        var visible = new ConcurrentLinkedQueue<Long>();
+        var pending = new ArrayList<CompletableFuture<?>>();
+        long period = TimeUnit.SECONDS.toNanos(1) / rate;
+        int total = (int) Math.min(registrations.size() / 2, rate * duration.toSeconds());
+        var commands = registrations.subList(registrations.size() - total, registrations.size());
+        var inFlight = new Semaphore(IN_FLIGHT);
+        long start = System.nanoTime();
+        for (int i = 0; i < commands.size(); i++) {
+            LockSupport.parkNanos(start + i * period - System.nanoTime());
+            inFlight.acquireUninterruptibly();
+            boolean probe = i % PROBE_EVERY == 0;
+            var command = commands.get(i);
+            pending.add(http.sendAsync(request(command), HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((response, failure) -> inFlight.release())
+                    .thenCompose(response -> probe && response.statusCode() == 201
+                            ? probe(http, command, response.body(), visible)
+                            : CompletableFuture.completedFuture(null)));
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+        long elapsed = System.nanoTime() - start;
+        var latencies = visible.stream().mapToLong(Long::longValue).toArray();
+        var summary = Latencies.summarize("command response → visible on the dashboard", latencies, elapsed);
+        return new Freshness(rate, commands.size() * 1e9 / elapsed, summary.p50Millis(), summary.p99Millis(),
+                latencies.length);
+    }
+
+    /** {@code commandsPerSecond}: the rate sustained, which is below {@code offered} if the system lags. */
+    record Freshness(int offered, double commandsPerSecond, double p50Millis, double p99Millis, int probes) {
+    }
+
+    private CompletableFuture<Void> probe(HttpClient http, Command command, String answer,
+                                          ConcurrentLinkedQueue<Long> visible) {
+        long answered = System.nanoTime();
+        long version = JSON.readTree(answer).get("version").asLong();
+        var path = command.path().replace("/registrations", "/dashboard") + "?minVersion=" + version;
+        return http.sendAsync(HttpRequest.newBuilder(URI.create(queryUrl + path)).build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .thenAccept(response -> {
+                    if (response.statusCode() == 200) {
+                        visible.add(System.nanoTime() - answered);
+                    }
+                });
+    }
+
+    private HttpRequest request(Command command) {
+        return HttpRequest.newBuilder(URI.create(commandUrl + command.path()))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(command.body())).build();
+    }
+}

@@ -1,0 +1,62 @@
+package io.eventfold.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/** Concurrent clients, each repeating one request for a while; a warm-up first, not counted. */
+final class LoadClients {
+
+    /** One client's request; returns whether it succeeded. */
+    interface Request {
+        boolean send();
+    }
+
+    private LoadClients() {
+    }
+
+    static Measured.Throughput run(String approach, int clients, Duration warmUp, Duration duration,
+                                   Supplier<Request> client) {
+        var parts = new ArrayList<Latencies>();
+        var threads = new ArrayList<Thread>();
+        long start = System.nanoTime() + warmUp.toNanos();
+        long end = start + duration.toNanos();
+        var failures = new AtomicLong();
+        for (int c = 0; c < clients; c++) {
+            var latencies = new Latencies();
+            parts.add(latencies);
+            var request = client.get();
+            var thread = new Thread(() -> {
+                for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
+                    boolean ok = request.send();
+                    long took = System.nanoTime() - now;
+                    if (now >= start) {
+                        latencies.add(took);
+                        if (!ok) {
+                            failures.incrementAndGet();
+                        }
+                    }
+                }
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        join(threads);
+        if (failures.get() > 0) {
+            throw new IllegalStateException(approach + ": " + failures.get() + " requests failed");
+        }
+        return Latencies.summarize(approach, parts, end - start);
+    }
+
+    static void join(List<Thread> threads) {
+        for (var thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package io.eventfold.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Collects the figures, compares them with the baselines and the targets, and writes them out. */
+final class Report {
+
+    private static final double MIB = 1024 * 1024;
+
+    private final String scale;
+    private final String machine;
+    private long events;
+    private final List<Measured.Replay> replays = new ArrayList<>();
+    private final List<Measured.Throughput> reads = new ArrayList<>();
+    private Measured.Throughput commands;
+    private CommandBench.Freshness freshness;
+    private long peakHeap;
+    private long peakRss;
+
+    Report(String scale, String machine) {
+        this.scale = scale;
+        this.machine = machine;
+    }
+
+    void events(long count) {
+        events = count;
+    }
+
+    void replay(Measured.Replay replay) {
+        replays.add(replay);
+        System.out.printf("  replay  %-60s %,12.0f events/s (%,d of %,d events)%n", replay.approach(),
+                replay.eventsPerSecond(), replay.events(), replay.available());
+    }
+
+    void read(Measured.Throughput read) {
+        reads.add(read);
+        print("read", read);
+    }
+
+    void commands(Measured.Throughput result) {
+        commands = result;
+        print("command", result);
+    }
+
+    void freshness(CommandBench.Freshness result) {
+        freshness = result;
+        System.out.printf("  fresh   offered %,d, sustained %,.0f commands/s: p50 %.1f ms, p99 %.1f ms (%d probes)%n",
+                result.offered(), result.commandsPerSecond(), result.p50Millis(), result.p99Millis(), result.probes());
+    }
+
+    void memory(long heap, long rss) {
+        peakHeap = heap;
+        peakRss = rss;
+    }
+
+    private static void print(String kind, Measured.Throughput t) {
+        System.out.printf("  %-7s %-60s %,10.0f/s  p50 %.2f ms  p99 %.2f ms%n", kind, t.approach(), t.perSecond(),
+                t.p50Millis(), t.p99Millis());
+    }
+
+    /** The Markdown table for the README: figures, ratios to the baselines, targets and whether they are met. */
+    String table() {
+        var ours = replays.get(0);
+        var rebuild = replays.get(1);
+        var baseline = replays.get(2);
+        var dashboard = reads.get(0);
+        var nPlusOne = reads.get(1);
+        var joined = reads.get(2);
+        var rows = new ArrayList<String>();
+        rows.add("| benchmark | EventFold | baseline(s) | ratio | target | met |");
+        rows.add("|---|---|---|---|---|---|");
+        rows.add(row("Replay, live consumer from offset 0 (events/s)", fmt(ours.eventsPerSecond()),
+                "Axon-style JPA: " + fmt(baseline.eventsPerSecond()) + note(baseline),
+                ratio(ours.eventsPerSecond(), baseline.eventsPerSecond()), "≥ 100,000/s and ≥ 50×",
+                ours.eventsPerSecond() >= 100_000 && ours.eventsPerSecond() >= 50 * baseline.eventsPerSecond()));
+        rows.add(row("Replay, rebuild of both projections (events/s)", fmt(rebuild.eventsPerSecond()),
+                "Axon-style JPA: " + fmt(baseline.eventsPerSecond()),
+                ratio(rebuild.eventsPerSecond(), baseline.eventsPerSecond()), "≥ 100,000/s and ≥ 50×",
+                rebuild.eventsPerSecond() >= 100_000
+                        && rebuild.eventsPerSecond() >= 50 * baseline.eventsPerSecond()));
+        rows.add(row("Dashboard reads (requests/s, p50 / p99 ms)", throughput(dashboard),
+                "N+1: " + throughput(nPlusOne) + "; joined: " + throughput(joined),
+                ratio(dashboard.perSecond(), nPlusOne.perSecond()) + " / "
+                        + ratio(dashboard.perSecond(), joined.perSecond()),
+                "≥ 10,000/s, p99 ≤ 10 ms, ≥ 20× N+1", dashboard.perSecond() >= 10_000 && dashboard.p99Millis() <= 10
+                        && dashboard.perSecond() >= 20 * nPlusOne.perSecond()));
+        rows.add(row("Commands: registrations (per s, p50 / p99 ms)", throughput(commands), "—", "—",
+                "≥ 2,000/s, p99 ≤ 50 ms", commands.perSecond() >= 2_000 && commands.p99Millis() <= 50));
+        rows.add(row("Freshness: response → visible (p50 / p99 ms)", "%.0f / %.0f ms at %s of %s offered commands/s"
+                .formatted(freshness.p50Millis(), freshness.p99Millis(), fmt(freshness.commandsPerSecond()),
+                        fmt(freshness.offered())), "—", "—",
+                "p99 ≤ 100 ms at 1,000/s", freshness.p99Millis() <= 100 && freshness.commandsPerSecond() >= 990));
+        rows.add(row("projection-service memory during replay", "heap %.0f MiB, RSS %.0f MiB".formatted(
+                peakHeap / MIB, peakRss / MIB), "—", "—", "heap ≤ 512 MiB", peakHeap <= 512 * MIB));
+        return String.join("\n", rows);
+    }
+
+    private static String note(Measured.Replay replay) {
+        return replay.events() < replay.available()
+                ? " (first %,d of %,d events in its time budget)".formatted(replay.events(), replay.available()) : "";
+    }
+
+    private static String row(String what, String ours, String baseline, String ratio, String target, boolean met) {
+        return "| %s | %s | %s | %s | %s | %s |".formatted(what, ours, baseline, ratio, target, met ? "yes" : "**no**");
+    }
+
+    private static String throughput(Measured.Throughput t) {
+        return "%s/s, %.2f / %.2f ms".formatted(fmt(t.perSecond()), t.p50Millis(), t.p99Millis());
+    }
+
+    private static String fmt(double value) {
+        return "%,.0f".formatted(value);
+    }
+
+    private static String ratio(double ours, double baseline) {
+        return baseline == 0 ? "—" : "%.1f×".formatted(ours / baseline);
+    }
+
+    void write(Path directory) {
+        var json = new LinkedHashMap<String, Object>();
+        json.put("scale", scale);
+        json.put("machine", machine);
+        json.put("at", Instant.now().toString());
+        json.put("events", events);
+        json.put("replay", replays);
+        json.put("dashboardReads", reads);
+        json.put("commands", commands);
+        json.put("freshness", freshness);
+        json.put("memory", Map.of("peakHeapBytes", peakHeap, "peakRssBytes", peakRss));
+        try {
+            Files.createDirectories(directory);
+            var mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+            Files.writeString(directory.resolve(scale + ".json"), mapper.writeValueAsString(json));
+            Files.writeString(directory.resolve(scale + ".md"), markdown());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The README's benchmark section body: command, machine, data set, table. */
+    String markdown() {
+        return """
+                `./eventfold bench --scale %s` on %s, %s: %,d events.
+
+                %s
+                """.formatted(scale, machine, Instant.now().toString().substring(0, 10), events, table());
+    }
+}

@@ -1,0 +1,46 @@
+package io.eventfold.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The harness end to end at the tiny scale: every benchmark runs against the real services and writes its
+ * figures. Checks that each part measured something, never how fast: timings belong to the bench runs.
+ */
+class BenchSmokeTest {
+
+    @Test
+    void every_benchmark_runs_and_reports_its_figures() throws Exception {
+        var root = Path.of("..").toAbsolutePath().normalize();
+
+        BenchMain.bench(new Options(Map.of("scale", "tiny", "root", root.toString())));
+
+        var json = JsonMapper.builder().build().readTree(Files.readString(root.resolve("bench/results/tiny.json")));
+        long events = json.get("events").asLong();
+        assertThat(events).isGreaterThan(400);
+        assertThat(json.get("replay")).hasSize(3);
+        json.get("replay").forEach(r -> assertThat(r.get("events").asLong()).as(r.toString()).isEqualTo(events));
+        assertThat(json.get("dashboardReads")).hasSize(3);
+        json.get("dashboardReads").forEach(r -> assertThat(r.get("requests").asLong()).isPositive());
+        assertThat(json.get("commands").get("requests").asLong()).isEqualTo(50);
+        assertThat(json.get("freshness").get("probes").asInt()).isPositive();
+        assertThat(json.get("memory").get("peakHeapBytes").asLong()).isPositive();
+        assertThat(Files.readString(root.resolve("bench/results/tiny.md"))).contains("| Replay", "| Dashboard");
+    }
+
+    @Test
+    void heap_use_is_summed_over_the_heap_pools_of_the_prometheus_text() {
+        var text = """
+                jvm_memory_used_bytes{area="heap",id="G1 Eden Space"} 1.2E7
+                jvm_memory_used_bytes{area="heap",id="G1 Old Gen"} 3000000.0
+                jvm_memory_used_bytes{area="nonheap",id="Metaspace"} 9.9E7
+                """;
+
+        assertThat(ProcessSampler.heapUsed(text)).isEqualTo(15_000_000L);
+    }
+}

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -39,7 +40,8 @@ final class Bench {
         this.report = report;
     }
 
-    void run() {
+    /** {@code only}: run just these parts (replay, reads, baseline, commands); all when empty. */
+    void run(Set<String> only) {
         var workload = Workload.generate(scale, 42);
         var topic = "bench-replay";
         long events = publish(workload, topic);
@@ -47,12 +49,18 @@ final class Bench {
         var database = infra.database("bench_ours");
         try (var projection = infra.service("projection", database, topic, Map.of(), "-Xmx1g")) {
             replayOurs(projection, events);
-            try (var query = infra.service("query", database, topic, Map.of(), "-Xmx512m")) {
-                readDashboards(query, workload);
+            if (only.isEmpty() || only.contains("reads")) {
+                try (var query = infra.service("query", database, topic, Map.of(), "-Xmx512m")) {
+                    readDashboards(query, workload);
+                }
             }
         }
-        replayBaseline(workload);
-        commandsAndFreshness();
+        if (only.isEmpty() || only.contains("baseline")) {
+            replayBaseline(workload);
+        }
+        if (only.isEmpty() || only.contains("commands")) {
+            commandsAndFreshness();
+        }
     }
 
     private long publish(Workload workload, String topic) {
@@ -99,7 +107,8 @@ final class Bench {
         report.read(LoadClients.run("EventFold: GET /api/events/{id}/dashboard (HTTP)", settings.clients(),
                 warmUp, settings.readDuration(), () -> {
                     var http = HttpClient.newHttpClient();
-                    var request = HttpRequest.newBuilder(url).build();
+                    // As a browser asks: the stored compressed form is what it gets.
+                    var request = HttpRequest.newBuilder(url).header("Accept-Encoding", "gzip").build();
                     return () -> send(http, request);
                 }));
         var referenceUrl = infra.database("bench_reference");

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Entry point of the bench jar. {@code demo}: seed the demo data set into a running system.
@@ -30,7 +31,8 @@ public final class BenchMain {
             case "bench" -> bench(options);
             default -> {
                 System.err.println("Usage: demo [--command-url URL] [--query-url URL]\n"
-                        + "       bench [--scale tiny|small|medium|large] [--root DIR] [--readme true]");
+                        + "       bench [--scale tiny|small|medium|large] [--root DIR] [--readme true]\n"
+                        + "             [--only replay,reads,baseline,commands]  (parts only, no report files)");
                 System.exit(2);
             }
         }
@@ -47,11 +49,17 @@ public final class BenchMain {
         System.setProperty("eventfold.logs", root.resolve("bench/target/service-logs").toString());
         var report = new Report(scale.name().toLowerCase(Locale.ROOT), machine());
         try (var infra = new BenchInfrastructure()) {
-            new Bench(scale, settings(scale), infra, report).run();
+            var only = options.get("only", "");
+            new Bench(scale, settings(scale), infra, report).run(only.isEmpty() ? Set.of()
+                    : Set.of(only.split(",")));
         }
-        report.write(root.resolve("bench/results"));
+        if (!options.values().containsKey("only")) {
+            report.write(root.resolve("bench/results"));
+        }
         System.out.println();
-        System.out.println(report.markdown());
+        if (!options.values().containsKey("only")) {
+            System.out.println(report.markdown());
+        }
         if (Boolean.parseBoolean(options.get("readme", "false"))) {
             updateReadme(root.resolve("README.md"), report.markdown());
         }

@@ -1,6 +1,11 @@
 package io.eventfold.query;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.zip.GZIPOutputStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Shared test data: read-model rows as the projector would have written them. */
@@ -18,13 +23,26 @@ public final class ReadModelRows {
                 .formatted(eventId, org, status, version);
         jdbc.sql("""
                         insert into dashboard (event_id, organization_id, name, status, start_date, end_date, capacity,
-                                               attendee_count, session_count, speaker_count, version, document, etag)
-                        values (?, ?, ?, ?, ?, ?, 100, 3, 2, 1, ?, ?, ?)
+                                               attendee_count, session_count, speaker_count, version, document, etag,
+                                               document_gzip)
+                        values (?, ?, ?, ?, ?, ?, 100, 3, 2, 1, ?, ?, ?, ?)
                         on conflict (event_id) do update set version = excluded.version,
-                            document = excluded.document, etag = excluded.etag, status = excluded.status""")
+                            document = excluded.document, etag = excluded.etag, status = excluded.status,
+                            document_gzip = excluded.document_gzip""")
                 .params(eventId, org, "Conf " + eventId, status, LocalDate.parse(start), LocalDate.parse(end), version,
-                        document, "\"" + version + "-test\"")
+                        document, "\"" + version + "-test\"", gzip(document))
                 .update();
+    }
+
+    /** As the projector stores it beside the text. */
+    public static byte[] gzip(String document) {
+        var bytes = new ByteArrayOutputStream();
+        try (var out = new GZIPOutputStream(bytes)) {
+            out.write(document.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     public void statusCount(String org, String status, long count) {

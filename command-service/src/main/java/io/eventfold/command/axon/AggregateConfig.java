@@ -10,6 +10,7 @@ import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +23,21 @@ class AggregateConfig {
     SnapshotTriggerDefinition conferenceSnapshotTrigger(Snapshotter snapshotter,
             @Value("${eventfold.snapshot-every:250}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * Snapshots are taken on their own thread, after the command's transaction: a command that crosses the
+     * threshold of a big conference answers without waiting for its snapshot to be serialized and stored.
+     */
+    @Bean
+    SpringAggregateSnapshotterFactoryBean snapshotter() {
+        var snapshotter = new SpringAggregateSnapshotterFactoryBean();
+        snapshotter.setExecutor(Executors.newSingleThreadExecutor(runnable -> {
+            var thread = new Thread(runnable, "snapshotter");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        return snapshotter;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.eventfold.command.conference;
 
 import static io.eventfold.command.conference.ConferenceFixtures.registerJson;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.eventfold.command.AnotherInstance;
 import io.eventfold.command.CommandServiceTest;
@@ -11,6 +12,7 @@ import io.eventfold.command.conference.ConferenceCommands.ScheduleEvent;
 import io.eventfold.contracts.conference.EventStatus;
 import io.eventfold.contracts.registration.Role;
 import io.eventfold.infra.HttpJson;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -46,10 +48,10 @@ class LargeConferenceTest {
                     Role.ATTENDEE, at));
         }
 
-        var snapshotAt = jdbc.sql(
+        // Snapshots are written on their own thread, after the command that crossed the threshold.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql(
                         "select max(sequence_number) from snapshot_event_entry where aggregate_identifier = ?")
-                .param(eventId).query(Long.class).single();
-        assertThat(snapshotAt).as("snapshot every 250 events").isBetween(400L, 601L);
+                .param(eventId).query(Long.class).single()).as("snapshot every 250 events").isBetween(400L, 601L));
 
         try (var fresh = AnotherInstance.beside(environment)) {
             var api = new HttpJson(AnotherInstance.url(fresh));

@@ -2,6 +2,7 @@ package io.eventfold.projection.consumer;
 
 import io.eventfold.messaging.TopicProperties;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Queue;
@@ -11,7 +12,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -21,9 +21,11 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The poll loop. Partitions come from the consumer group, so more instances share the work; where to read
- * from comes from PostgreSQL, where each batch stored its offsets with its rows. A failed batch is not
- * skipped: the loop rewinds to the stored offsets and tries again after a pause.
+ * The poll loops. Partitions come from the consumer group, so more loops, and more instances, share the
+ * work: each loop writes its own partitions (its own conferences) on its own database connection, so the
+ * database works on several batches at once. Where to read from comes from PostgreSQL, where each batch
+ * stored its offsets with its rows. A failed batch is not skipped: the loop rewinds to the stored offsets
+ * and tries again after a pause.
  */
 @Component
 class EventConsumer implements SmartLifecycle {
@@ -37,12 +39,9 @@ class EventConsumer implements SmartLifecycle {
     private final ConsumerProperties properties;
     private final ProjectionMetrics metrics;
     private final String topic;
-    private volatile boolean running;
-    private volatile Consumer<String, byte[]> consumer;
-    private Thread thread;
     private final Queue<FutureTask<?>> betweenBatches = new ConcurrentLinkedQueue<>();
-    /** Touched only by the consumer thread (the poll loop and the rebalance callbacks it runs). */
-    private Batch batch = new Batch();
+    private final List<Loop> loops = new ArrayList<>();
+    private volatile boolean running;
 
     EventConsumer(ConsumerFactory<String, byte[]> consumers, BatchProjector projector, EventDecoder decoder,
                   OffsetStore offsets, ConsumerProperties properties, ProjectionMetrics metrics,
@@ -59,22 +58,26 @@ class EventConsumer implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        thread = new Thread(this::run, "projection-consumer");
-        thread.start();
+        for (int i = 0; i < properties.threads(); i++) {
+            var loop = new Loop(i == 0);
+            loops.add(loop);
+            loop.thread = new Thread(loop::run, "projection-consumer-" + i);
+            loop.thread.start();
+        }
     }
 
     @Override
     public void stop() {
         running = false;
-        var current = consumer;
-        if (current != null) {
-            current.wakeup();
+        loops.forEach(Loop::wakeup);
+        for (var loop : loops) {
+            try {
+                loop.thread.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        try {
-            thread.join(Duration.ofSeconds(10).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loops.clear();
     }
 
     @Override
@@ -82,68 +85,11 @@ class EventConsumer implements SmartLifecycle {
         return running;
     }
 
-    private void run() {
-        while (running) {
-            var c = consumers.createConsumer();
-            consumer = c;
-            try {
-                c.subscribe(List.of(topic), new SeekToStoredOffsets(c));
-                pollBatches(c);
-            } catch (WakeupException e) {
-                // stopping
-            } catch (RuntimeException e) {
-                log.error("Projection batch failed; rewinding to the stored offsets and retrying", e);
-                pause();
-            } finally {
-                // Whatever was not written is read again from the stored offsets.
-                batch = new Batch();
-                c.close();
-            }
-        }
-    }
-
-    private void pollBatches(Consumer<String, byte[]> c) {
-        while (running) {
-            var wait = batch.isEmpty() ? Duration.ofMillis(500) : properties.maxDelay().minusNanos(batch.ageNanos());
-            for (ConsumerRecord<String, byte[]> record : c.poll(wait.isNegative() ? Duration.ZERO : wait)) {
-                if (batch.isEmpty()) {
-                    batch = new Batch();
-                }
-                batch.add(record, decoder);
-            }
-            metrics.polled(c);
-            runQueuedTasks();
-            var due = !batch.isEmpty() && (batch.size() >= properties.batchSize()
-                    || batch.ageNanos() >= properties.maxDelay().toNanos());
-            if (due) {
-                flush();
-            }
-        }
-    }
-
-    private void flush() {
-        if (!batch.isEmpty()) {
-            long started = System.nanoTime();
-            projector.project(properties.consumerName(), batch);
-            metrics.batchWritten(batch, System.nanoTime() - started);
-            batch = new Batch();
-        }
-    }
-
-    /** Runs work on the consumer thread between two batches, so that it never races the live stream. */
+    /** Runs work on the first loop's thread between two of its batches. */
     <T> Future<T> runBetweenBatches(Callable<T> work) {
         var task = new FutureTask<>(work);
         betweenBatches.add(task);
         return task;
-    }
-
-    private void runQueuedTasks() {
-        if (!betweenBatches.isEmpty()) {
-            flush();
-            for (var task = betweenBatches.poll(); task != null; task = betweenBatches.poll()) {
-                task.run();
-            }
-        }
     }
 
     private void pause() {
@@ -154,37 +100,118 @@ class EventConsumer implements SmartLifecycle {
         }
     }
 
-    private final class SeekToStoredOffsets implements ConsumerRebalanceListener {
+    /** One consumer of the group on its own thread, with its own batch. */
+    private final class Loop {
 
-        private final Consumer<String, byte[]> c;
+        private final boolean runsTasks;
+        private Thread thread;
+        private volatile Consumer<String, byte[]> consumer;
+        /** Touched only by this loop's thread (the poll loop and the rebalance callbacks it runs). */
+        private Batch batch = new Batch();
 
-        SeekToStoredOffsets(Consumer<String, byte[]> c) {
-            this.c = c;
+        Loop(boolean runsTasks) {
+            this.runsTasks = runsTasks;
         }
 
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            offsets.register(properties.consumerName(), partitions);
-            var stored = offsets.load(properties.consumerName(), partitions);
-            for (var partition : partitions) {
-                var offset = stored.get(partition);
-                if (offset != null) {
-                    c.seek(partition, offset);
-                } else {
-                    c.seekToBeginning(List.of(partition));
+        void wakeup() {
+            var current = consumer;
+            if (current != null) {
+                current.wakeup();
+            }
+        }
+
+        void run() {
+            while (running) {
+                var c = consumers.createConsumer();
+                consumer = c;
+                try {
+                    c.subscribe(List.of(topic), new SeekToStoredOffsets(c));
+                    pollBatches(c);
+                } catch (WakeupException e) {
+                    // stopping
+                } catch (RuntimeException e) {
+                    log.error("Projection batch failed; rewinding to the stored offsets and retrying", e);
+                    pause();
+                } finally {
+                    // Whatever was not written is read again from the stored offsets.
+                    batch = new Batch();
+                    c.close();
                 }
             }
-            log.info("Assigned {} at stored offsets {}", partitions, stored);
         }
 
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            // Write what we hold before another instance takes these partitions over.
-            try {
-                flush();
-            } catch (RuntimeException e) {
-                log.warn("Could not write the batch before giving up partitions; it will be read again", e);
+        private void pollBatches(Consumer<String, byte[]> c) {
+            while (running) {
+                var wait = batch.isEmpty() ? Duration.ofMillis(500)
+                        : properties.maxDelay().minusNanos(batch.ageNanos());
+                for (var record : c.poll(wait.isNegative() ? Duration.ZERO : wait)) {
+                    if (batch.isEmpty()) {
+                        batch = new Batch();
+                    }
+                    batch.add(record, decoder);
+                }
+                metrics.polled(c);
+                if (runsTasks) {
+                    runQueuedTasks();
+                }
+                var due = !batch.isEmpty() && (batch.size() >= properties.batchSize()
+                        || batch.ageNanos() >= properties.maxDelay().toNanos());
+                if (due) {
+                    flush();
+                }
+            }
+        }
+
+        private void flush() {
+            if (!batch.isEmpty()) {
+                long started = System.nanoTime();
+                projector.project(properties.consumerName(), batch);
+                metrics.batchWritten(batch, System.nanoTime() - started);
                 batch = new Batch();
+            }
+        }
+
+        private void runQueuedTasks() {
+            if (!betweenBatches.isEmpty()) {
+                flush();
+                for (var task = betweenBatches.poll(); task != null; task = betweenBatches.poll()) {
+                    task.run();
+                }
+            }
+        }
+
+        private final class SeekToStoredOffsets implements ConsumerRebalanceListener {
+
+            private final Consumer<String, byte[]> c;
+
+            SeekToStoredOffsets(Consumer<String, byte[]> c) {
+                this.c = c;
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                offsets.register(properties.consumerName(), partitions);
+                var stored = offsets.load(properties.consumerName(), partitions);
+                for (var partition : partitions) {
+                    var offset = stored.get(partition);
+                    if (offset != null) {
+                        c.seek(partition, offset);
+                    } else {
+                        c.seekToBeginning(List.of(partition));
+                    }
+                }
+                log.info("Assigned {} at stored offsets {}", partitions, stored);
+            }
+
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                // Write what we hold before another loop or instance takes these partitions over.
+                try {
+                    flush();
+                } catch (RuntimeException e) {
+                    log.warn("Could not write the batch before giving up partitions; it will be read again", e);
+                    batch = new Batch();
+                }
             }
         }
     }

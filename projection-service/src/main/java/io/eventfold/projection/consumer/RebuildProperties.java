@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("eventfold.projection.rebuild")
 public record RebuildProperties(
-        @DefaultValue("5000") int batchSize,
+        @DefaultValue("20000") int batchSize,
         @DefaultValue("0") double maxRate,
         @DefaultValue("1s") Duration retryBackoff) {
 }

@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventfold.infra.HttpJson;
 import io.eventfold.query.QueryApiTest;
 import io.eventfold.query.ReadModelRows;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +61,41 @@ class DashboardApiTest {
         assertThat(unchanged.status()).isEqualTo(304);
         assertThat(unchanged.body()).isEmpty();
         assertThat(changed.status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_client_accepting_gzip_gets_the_stored_compressed_document_under_its_own_tag() throws Exception {
+        rows.dashboard("c1", "acme", "PUBLISHED", "2027-01-01", "2027-01-02", 7);
+        var http = HttpClient.newHttpClient();
+        var request = HttpRequest.newBuilder(URI.create(api.base() + "/api/events/c1/dashboard"))
+                .header("Accept-Encoding", "gzip, deflate, br");
+
+        var response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        var unchanged = http.send(request.header("If-None-Match", "\"7-test-gzip\"").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(response.headers().allValues("Vary")).anyMatch(v -> v.contains("Accept-Encoding"));
+        assertThat(response.headers().firstValue("ETag")).hasValue("\"7-test-gzip\"");
+        assertThat(new String(new GZIPInputStream(new ByteArrayInputStream(response.body())).readAllBytes(),
+                StandardCharsets.UTF_8)).isEqualTo("""
+                {"event":{"id":"c1","organizationId":"acme","status":"PUBLISHED"},"version":7}""");
+        assertThat(unchanged.statusCode()).isEqualTo(304);
+    }
+
+    @Test
+    void a_row_not_yet_compressed_is_served_as_text_even_to_a_gzip_client() {
+        rows.dashboard("c1", "acme", "PUBLISHED", "2027-01-01", "2027-01-02", 7);
+        jdbc.sql("update dashboard set document_gzip = null").update();
+
+        var response = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/api/events/c1/dashboard"))
+                .header("Accept-Encoding", "gzip"));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Content-Encoding")).isNull();
+        assertThat(response.json().get("version").asLong()).isEqualTo(7);
+        assertThat(response.header("ETag")).isEqualTo("\"7-test\"");
     }
 
     @Test

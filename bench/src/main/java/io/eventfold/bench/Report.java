@@ -92,7 +92,8 @@ final class Report {
                 "N+1: " + throughput(nPlusOne) + "; joined: " + throughput(joined),
                 ratio(dashboard.perSecond(), nPlusOne.perSecond()) + " / "
                         + ratio(dashboard.perSecond(), joined.perSecond()),
-                "≥ 10,000/s, p99 ≤ 10 ms, ≥ 20× N+1", dashboard.perSecond() >= 10_000 && dashboard.p99Millis() <= 10
+                "≥ 10,000/s, p99 ≤ 10 ms, ≥ 20× N+1",
+                dashboard.perSecond() >= 10_000 && dashboard.p99Millis() <= 10
                         && dashboard.perSecond() >= 20 * nPlusOne.perSecond()));
         rows.add(row("Commands: registrations (per s, p50 / p99 ms)", throughput(commands), "—", "—",
                 "≥ 2,000/s, p99 ≤ 50 ms", commands.perSecond() >= 2_000 && commands.p99Millis() <= 50));
@@ -111,7 +112,8 @@ final class Report {
     }
 
     private static String row(String what, String ours, String baseline, String ratio, String target, boolean met) {
-        return "| %s | %s | %s | %s | %s | %s |".formatted(what, ours, baseline, ratio, target, met ? "yes" : "**no**");
+        return "| %s | %s | %s | %s | %s | %s |".formatted(what, ours, baseline, ratio, target,
+                met ? "yes" : "**no**");
     }
 
     private static String throughput(Measured.Throughput t) {

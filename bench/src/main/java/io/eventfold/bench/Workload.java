@@ -46,7 +46,8 @@ final class Workload {
         var workload = new Workload(seed);
         var shares = shares(scale.conferences);
         for (int c = 0; c < scale.conferences; c++) {
-            int sessions = c == 0 ? scale.hotSessions : 3 + workload.random.nextInt(Math.max(1, scale.hotSessions / 8));
+            int sessions = c == 0 ? scale.hotSessions
+                    : 3 + workload.random.nextInt(Math.max(1, scale.hotSessions / 8));
             workload.conference("conf-" + c, "org-" + c % scale.organizations, sessions,
                     (int) Math.round(shares[c] * scale.registrations));
         }

@@ -6,7 +6,6 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -45,8 +44,8 @@ class AggregateConfig {
      * conflict with another instance evicts the entry and the retry loads the conference afresh.
      */
     @Bean
-    Cache conferenceCache() {
-        return new WeakReferenceCache();
+    Cache conferenceCache(@Value("${eventfold.aggregate-cache-size:2000}") int capacity) {
+        return new LruAggregateCache(capacity);
     }
 
     @Bean

@@ -61,7 +61,8 @@ class LargeConferenceTest {
             var retry = api.post("/api/events/" + eventId + "/registrations", """
                     {"registrationId":"r599","userId":"user599","name":"P599","email":"p599@example.com",
                      "role":"ATTENDEE"}""");
-            var next = api.post("/api/events/" + eventId + "/registrations", registerJson("new", "newbie", "ATTENDEE"));
+            var next = api.post("/api/events/" + eventId + "/registrations",
+                    registerJson("new", "newbie", "ATTENDEE"));
 
             assertThat(duplicate.status()).as("user7 registered before the snapshot").isEqualTo(409);
             assertThat(retry.status()).isEqualTo(201);

@@ -27,8 +27,9 @@ class DeadLetterController {
         this.retry = retry;
     }
 
-    record DeadLetter(long id, String projection, int generation, String conferenceId, Long aggregateVersion, String eventType,
-                      String topic, int partition, long offset, String reason, String state, Instant createdAt) {
+    record DeadLetter(long id, String projection, int generation, String conferenceId, Long aggregateVersion,
+                      String eventType, String topic, int partition, long offset, String reason, String state,
+                      Instant createdAt) {
     }
 
     @GetMapping

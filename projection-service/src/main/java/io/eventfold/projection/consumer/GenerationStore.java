@@ -34,7 +34,8 @@ public class GenerationStore {
     List<Row> lockActive() {
         return jdbc.query("""
                 select %s from projection_generation
-                where state in ('LIVE', 'BUILDING') order by projection, generation for share""".formatted(COLUMNS), this::row);
+                where state in ('LIVE', 'BUILDING') order by projection, generation for share""".formatted(COLUMNS),
+                this::row);
     }
 
     /** Whether the generation is still being built, holding it so that a cancel waits for this batch. */

@@ -77,7 +77,8 @@ public class OffsetStore {
                         e.getValue().nextOffset(), e.getValue().lastPosition(), e.getValue().watermark()})
                 .toList();
         jdbc.batchUpdate("""
-                insert into projection_offset (projection, topic, partition_no, next_offset, global_position, watermark)
+                insert into projection_offset
+                    (projection, topic, partition_no, next_offset, global_position, watermark)
                 values (?, ?, ?, ?, ?, ?)
                 on conflict (projection, topic, partition_no) do update
                 set next_offset = excluded.next_offset,

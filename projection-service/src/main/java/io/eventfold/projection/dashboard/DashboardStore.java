@@ -38,7 +38,8 @@ class DashboardStore {
     /** Locks the rows so that two writers of one conference (say, during a rebalance) take turns. */
     Map<String, Dashboard> load(Generation g, Collection<String> eventIds) {
         var found = new HashMap<String, Dashboard>();
-        jdbc.query("select event_id, document from %s where event_id = any(?) for update".formatted(g.table(DASHBOARD)),
+        jdbc.query("select event_id, document from %s where event_id = any(?) for update"
+                        .formatted(g.table(DASHBOARD)),
                 rs -> {
                     found.put(rs.getString(1), json.readValue(rs.getString(2), Dashboard.class));
                 },

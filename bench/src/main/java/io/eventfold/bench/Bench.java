@@ -48,7 +48,8 @@ final class Bench {
         long events = publish(workload, topic);
         report.events(events);
         var database = infra.database("bench_ours");
-        try (var projection = infra.service("projection", database, topic, Map.of(), "-Xmx1g")) {
+        // The heap target is 512 MiB: the projector gets no more, so a replay that fits proves it.
+        try (var projection = infra.service("projection", database, topic, Map.of(), "-Xmx512m")) {
             replayOurs(projection, events);
             if (only.isEmpty() || only.contains("reads")) {
                 try (var query = infra.service("query", database, topic, Map.of(), "-Xmx512m")) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * PostgreSQL and Kafka for one benchmark run, on this machine, in a fresh temporary folder; PostgreSQL with
@@ -20,6 +21,8 @@ final class BenchInfrastructure implements AutoCloseable {
 
     private final PostgresServer postgres;
     private final KafkaBroker kafka;
+    private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
+    private final Thread onExit = new Thread(this::stopServices, "bench-services-stop");
 
     BenchInfrastructure() {
         try {
@@ -27,6 +30,8 @@ final class BenchInfrastructure implements AutoCloseable {
             postgres = PostgresServer.start(root.resolve("postgres"), Ports.free(), true,
                     Map.of("max_connections", "200"));
             kafka = KafkaBroker.start(root.resolve("kafka"), Ports.free(), Ports.free());
+            // An interrupted bench leaves no service processes behind.
+            Runtime.getRuntime().addShutdownHook(onExit);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -56,11 +61,19 @@ final class BenchInfrastructure implements AutoCloseable {
             jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + profile + "/" + name + "-"
                     + System.nanoTime() + ".jfr");
         }
-        return ServiceProcess.start(name, Ports.free(), env, jvm).awaitHealthy(Duration.ofMinutes(3));
+        var service = ServiceProcess.start(name, Ports.free(), env, jvm);
+        services.add(service);
+        return service.awaitHealthy(Duration.ofMinutes(3));
+    }
+
+    private void stopServices() {
+        services.forEach(ServiceProcess::close);
     }
 
     @Override
     public void close() {
+        Runtime.getRuntime().removeShutdownHook(onExit);
+        stopServices();
         kafka.close();
         postgres.close();
     }

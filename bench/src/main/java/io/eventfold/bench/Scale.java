@@ -10,7 +10,7 @@ enum Scale {
     DEMO(4, 24, 8_000, 40, 0, 0),
     SMALL(5, 50, 20_000, 60, 200, 5_000),
     MEDIUM(10, 200, 150_000, 200, 200, 5_000),
-    LARGE(20, 1_000, 900_000, 200, 200, 5_000);
+    LARGE(20, 1_000, 950_000, 200, 200, 5_000);
 
     final int organizations;
     final int conferences;

@@ -28,7 +28,11 @@ public final class BenchMain {
         switch (command) {
             case "demo" -> Demo.run(options.get("command-url", "http://localhost:8081"),
                     options.get("query-url", "http://localhost:8080"));
-            case "bench" -> bench(options);
+            case "bench" -> {
+                bench(options);
+                // Axon's timeout janitor (the baseline's) is not a daemon thread; the run is over.
+                System.exit(0);
+            }
             default -> {
                 System.err.println("Usage: demo [--command-url URL] [--query-url URL]\n"
                         + "       bench [--scale tiny|small|medium|large] [--root DIR] [--readme true]\n"

@@ -94,10 +94,4 @@ public class BatchProjector {
         }
         return null;
     }
-
-    Map<String, Projection> byName() {
-        var all = new HashMap<String, Projection>();
-        projections.forEach(p -> all.put(p.name(), p));
-        return all;
-    }
 }

@@ -2,7 +2,6 @@ package io.eventfold.projection.consumer;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;

@@ -1,11 +1,9 @@
 package io.eventfold.projection.rebuild;
 
 import static io.eventfold.projection.ProjectionFixtures.history;
-import static io.eventfold.projection.ProjectionFixtures.registered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.eventfold.contracts.registration.Role;
 import io.eventfold.infra.HttpJson;
 import io.eventfold.infra.TestInfrastructureInitializer;
 import io.eventfold.messaging.TopicProperties;

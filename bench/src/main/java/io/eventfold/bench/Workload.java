@@ -16,8 +16,12 @@ import java.util.function.Consumer;
  */
 final class Workload {
 
-    /** One command, or one event. */
-    interface Step extends Consumer<Sink> {
+    /** One command, or one event, of one conference. */
+    record Step(String conference, Consumer<Sink> action) {
+
+        void accept(Sink sink) {
+            action.accept(sink);
+        }
     }
 
     static final String DASHBOARD_CONFERENCE = "conf-dashboard";
@@ -94,33 +98,33 @@ final class Workload {
         conferenceIds.add(id);
         var steps = new ArrayList<Step>();
         setUp.add(steps);
-        steps.add(s -> s.schedule(id, org, name, start, end, planned + 10));
+        steps.add(new Step(id, s -> s.schedule(id, org, name, start, end, planned + 10)));
         for (int n = 0; n < sessions; n++) {
             var session = "s" + n;
             var title = pick(TOPICS) + " in practice, part " + (n + 1);
             var room = "Room " + (1 + n % 12);
             var at = start.atTime(9 + n % 8, 0).toInstant(ZoneOffset.UTC);
-            steps.add(s -> s.addSession(id, session, title, room, at, at.plusSeconds(45 * 60)));
+            steps.add(new Step(id, s -> s.addSession(id, session, title, room, at, at.plusSeconds(45 * 60))));
             var speaker = person();
             var bio = "Speaks about " + pick(TOPICS);
-            steps.add(s -> s.assignSpeaker(id, session, speaker[0], speaker[1], bio, org));
+            steps.add(new Step(id, s -> s.assignSpeaker(id, session, speaker[0], speaker[1], bio, org)));
         }
-        steps.add(s -> s.changeStatus(id, "DRAFT", "PUBLISHED"));
+        steps.add(new Step(id, s -> s.changeStatus(id, "DRAFT", "PUBLISHED")));
         for (int r = 0; r < planned; r++) {
             var person = person();
             var role = r % 50 == 0 ? "ORGANIZER" : r % 20 == 0 ? "SPEAKER" : "ATTENDEE";
             var registration = "r" + r;
             var user = "u" + r + "-" + person[0];
             var email = "u" + r + "@example.com";
-            registrations.add(s -> s.register(id, registration, user, person[1], email, role));
+            registrations.add(new Step(id, s -> s.register(id, registration, user, person[1], email, role)));
             if (random.nextInt(100) < 5) {
-                cancellations.add(s -> s.cancel(id, registration, user, role));
+                cancellations.add(new Step(id, s -> s.cancel(id, registration, user, role)));
             }
         }
         int fate = random.nextInt(100);
         if (fate < 13 && !id.equals(DASHBOARD_CONFERENCE)) {
             var to = fate < 10 ? "COMPLETED" : "CANCELLED";
-            endings.add(s -> s.changeStatus(id, "PUBLISHED", to));
+            endings.add(new Step(id, s -> s.changeStatus(id, "PUBLISHED", to)));
         }
     }
 

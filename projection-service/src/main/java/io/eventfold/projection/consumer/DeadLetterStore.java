@@ -30,6 +30,9 @@ class DeadLetterStore {
     }
 
     void save(List<Parking.ParkedEvent> parked) {
+        if (parked.isEmpty()) {
+            return; // the usual case: no statement for it on every batch
+        }
         jdbc.batchUpdate("""
                         insert into dead_letter (projection, generation, conference_id, aggregate_version,
                                                  event_type, topic, partition_no, record_offset, reason, payload,

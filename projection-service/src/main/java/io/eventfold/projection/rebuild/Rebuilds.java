@@ -101,17 +101,15 @@ public class Rebuilds {
                 log.info("Resuming the rebuild of {} into generation {}", projection.name(),
                         building.get().generation().number());
                 launch(projection, building.get().generation());
-                continue;
-            }
-            if (building.isPresent()) {
+            } else if (building.isPresent()) {
                 log.info("Restarting the rebuild of {}: it was started by version {}, this is version {}",
                         projection.name(), building.get().version(), projection.version());
                 generationSwitch.discard(projection, building.get().generation(), null);
-            }
-            var live = generations.live(projection.name());
-            if (building.isPresent() || live.isPresent() && live.get().version() < projection.version()) {
-                log.info("{} version {} is newer than its live generation's ({}); rebuilding", projection.name(),
-                        projection.version(), live.map(Row::version).orElse(0));
+                startQuietly(projection.name());
+            } else if (generations.live(projection.name()).filter(l -> l.version() < projection.version())
+                    .isPresent()) {
+                log.info("{} version {} is newer than its live generation's; rebuilding", projection.name(),
+                        projection.version());
                 startQuietly(projection.name());
             }
         }

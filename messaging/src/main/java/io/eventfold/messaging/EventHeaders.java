@@ -3,6 +3,8 @@ package io.eventfold.messaging;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
@@ -38,9 +40,23 @@ public record EventHeaders(
     }
 
     /** The position of a watermark record; empty for an event record. */
-    public static java.util.OptionalLong watermarkOf(Headers headers) {
-        return headers.lastHeader(WATERMARK) == null ? java.util.OptionalLong.empty()
-                : java.util.OptionalLong.of(number(headers, WATERMARK));
+    public static OptionalLong watermarkOf(Headers headers) {
+        return headers.lastHeader(WATERMARK) == null ? OptionalLong.empty()
+                : OptionalLong.of(number(headers, WATERMARK));
+    }
+
+    /** The event type alone, without reading the rest: empty when the header is missing. */
+    public static Optional<String> typeOf(Headers headers) {
+        var header = headers.lastHeader(EVENT_TYPE);
+        return header == null || header.value() == null ? Optional.empty()
+                : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
+    }
+
+    /** The global position alone: empty when the header is missing or malformed. */
+    public static OptionalLong positionOf(Headers headers) {
+        var header = headers.lastHeader(GLOBAL_POSITION);
+        return header == null || header.value() == null || header.value().length != Long.BYTES
+                ? OptionalLong.empty() : OptionalLong.of(ByteBuffer.wrap(header.value()).getLong());
     }
 
     public Headers toKafka() {
@@ -50,7 +66,7 @@ public record EventHeaders(
         headers.add(AGGREGATE_ID, utf8(aggregateId));
         headers.add(AGGREGATE_VERSION, longBytes(aggregateVersion));
         headers.add(GLOBAL_POSITION, longBytes(globalPosition));
-        headers.add(TIMESTAMP, utf8(timestamp.toString()));
+        headers.add(TIMESTAMP, utf8(IsoInstant.format(timestamp)));
         return headers;
     }
 
@@ -62,7 +78,7 @@ public record EventHeaders(
                 string(headers, AGGREGATE_ID),
                 number(headers, AGGREGATE_VERSION),
                 number(headers, GLOBAL_POSITION),
-                Instant.parse(string(headers, TIMESTAMP)));
+                IsoInstant.parse(string(headers, TIMESTAMP)));
     }
 
     private static byte[] utf8(String value) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
@@ -27,10 +28,21 @@ final class Batch {
 
     /** A record of the topic: an event, or a relay watermark that only moves the partition's progress. */
     void add(ConsumerRecord<String, byte[]> record, EventDecoder decoder) {
+        add(record, decoder, type -> true);
+    }
+
+    /** Records of types not {@code wanted} only move the progress too: nobody here would read them. */
+    void add(ConsumerRecord<String, byte[]> record, EventDecoder decoder, Predicate<String> wanted) {
+        var partition = new TopicPartition(record.topic(), record.partition());
         var watermark = EventHeaders.watermarkOf(record.headers());
         if (watermark.isPresent()) {
-            addWatermark(new TopicPartition(record.topic(), record.partition()), record.offset(),
-                    watermark.getAsLong());
+            addWatermark(partition, record.offset(), watermark.getAsLong());
+            return;
+        }
+        var type = EventHeaders.typeOf(record.headers());
+        if (type.isPresent() && !wanted.test(type.get())) {
+            advance(partition, new PartitionProgress(record.offset(), record.offset() + 1,
+                    EventHeaders.positionOf(record.headers()).orElse(0), 0));
         } else {
             addEvent(decoder.decode(record));
         }

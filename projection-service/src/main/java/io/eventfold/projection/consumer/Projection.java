@@ -22,5 +22,14 @@ public interface Projection {
     /** Those of its tables the query API reads, through a view of the base name. */
     List<String> publishedTables();
 
+    /**
+     * Whether it folds events of this type (wire name). Records of other types are not its concern: its
+     * rebuild does not even decode them, and an unreadable one does not hold back its conference here. A
+     * record whose type cannot be read concerns every projection.
+     */
+    default boolean handles(String eventType) {
+        return true;
+    }
+
     void apply(List<EventEnvelope> batch, Parking parking, Generation generation);
 }

@@ -134,7 +134,7 @@ public final class RebuildRun {
         while (!stopping) {
             var records = c.poll(Duration.ofMillis(200));
             var batch = new Batch();
-            records.forEach(r -> batch.add(r, parts.decoder()));
+            records.forEach(r -> batch.add(r, parts.decoder(), projection::handles));
             if (!batch.isEmpty() && !parts.projector().rebuild(projection, generation, batch)) {
                 log.info("{} is no longer being built; stopping its rebuild", generation);
                 return;

@@ -53,7 +53,7 @@ class DashboardProjection implements Projection {
         Map<String, Dashboard> dashboards = new LinkedHashMap<>(store.load(generation, ids));
         var changed = new HashSet<String>();
         var refill = new HashSet<String>();
-        var added = new ArrayList<Object[]>();
+        var added = new ArrayList<DashboardStore.AddedRegistration>();
         var cancelled = new ArrayList<Object[]>();
         for (var envelope : batch) {
             var current = dashboards.get(envelope.conferenceId());
@@ -79,10 +79,11 @@ class DashboardProjection implements Projection {
         store.save(generation, changed.stream().map(dashboards::get).toList());
     }
 
-    private void remember(EventEnvelope envelope, List<Object[]> added, List<Object[]> cancelled) {
+    private void remember(EventEnvelope envelope, List<DashboardStore.AddedRegistration> added,
+                          List<Object[]> cancelled) {
         if (envelope.event() instanceof PersonRegistered registered) {
-            added.add(DashboardStore.registrationRow(registered.eventId(), DashboardFold.registration(registered),
-                    envelope.version()));
+            added.add(new DashboardStore.AddedRegistration(registered.eventId(),
+                    DashboardFold.registration(registered), envelope.version()));
         } else if (envelope.event() instanceof RegistrationCancelled cancel) {
             cancelled.add(new Object[] {cancel.eventId(), cancel.registrationId()});
         }

@@ -1,5 +1,6 @@
 package io.eventfold.projection.status;
 
+import io.eventfold.contracts.EventTypes;
 import io.eventfold.contracts.conference.EventScheduled;
 import io.eventfold.contracts.conference.EventStatus;
 import io.eventfold.contracts.conference.EventStatusChanged;
@@ -12,6 +13,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +40,8 @@ class StatusCountProjection implements Projection {
 
     private static final String COUNTS = "status_count";
     private static final String STATUSES = "status_of_event";
+    private static final Set<String> HANDLED = Stream.of(EventScheduled.class, EventStatusChanged.class)
+            .map(type -> EventTypes.wireNameOf(type).orElseThrow()).collect(Collectors.toUnmodifiableSet());
 
     @Override
     public String name() {
@@ -58,11 +64,13 @@ class StatusCountProjection implements Projection {
     }
 
     @Override
+    public boolean handles(String eventType) {
+        return HANDLED.contains(eventType);
+    }
+
+    @Override
     public void apply(List<EventEnvelope> batch, Parking parking, Generation generation) {
-        var touched = batch.stream()
-                .filter(e -> !e.isDecoded() || e.event() instanceof EventScheduled
-                        || e.event() instanceof EventStatusChanged)
-                .toList();
+        var touched = batch.stream().filter(e -> e.eventType() == null || handles(e.eventType())).toList();
         if (touched.isEmpty()) {
             return;
         }

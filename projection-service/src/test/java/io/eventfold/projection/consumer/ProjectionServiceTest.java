@@ -100,19 +100,20 @@ class ProjectionServiceTest {
         writer.send(registered(healthy, "r1", Role.ATTENDEE, 1));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> version(healthy) == 2);
-        await().atMost(Duration.ofSeconds(20)).until(() -> parked(poisoned).size() == 3);
+        await().atMost(Duration.ofSeconds(20)).until(() -> parked(poisoned).size() == 2);
 
         assertThat(row(healthy).get("attendee_count")).isEqualTo(1);
         assertThat(version(poisoned)).as("applied up to the event before the poison").isEqualTo(1);
         assertThat(row(poisoned).get("status")).isEqualTo("PUBLISHED");
         var parked = parked(poisoned);
-        // The registration behind the poison waits in the dashboard; status counts never look at registrations.
+        // The registration behind the poison waits in the dashboard; status counts never look at registrations,
+        // so a registration they cannot read does not stop them either.
         assertThat(parked).extracting(r -> r.get("projection") + "@" + r.get("aggregate_version"))
-                .containsExactly("status-counts@2", "dashboard@2", "dashboard@3");
-        assertThat(parked.get(1).get("reason").toString()).contains("Unreadable registration.person-registered.v1");
-        assertThat(parked.get(2).get("reason").toString()).contains("Waiting behind");
+                .containsExactly("dashboard@2", "dashboard@3");
+        assertThat(parked.get(0).get("reason").toString()).contains("Unreadable registration.person-registered.v1");
+        assertThat(parked.get(1).get("reason").toString()).contains("Waiting behind");
         assertThat(parked.get(0).get("record_offset")).isNotNull();
-        assertThat(parked.get(1).get("event_type")).isEqualTo("registration.person-registered.v1");
+        assertThat(parked.get(0).get("event_type")).isEqualTo("registration.person-registered.v1");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static io.eventfold.projection.ProjectionFixtures.sessionAdded;
 import static io.eventfold.projection.ProjectionFixtures.speakerAssigned;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventfold.contracts.registration.PersonRegistered;
 import io.eventfold.contracts.registration.Role;
 import io.eventfold.projection.ProjectionFixtures;
 import io.eventfold.projection.consumer.EventEnvelope;
@@ -14,23 +15,27 @@ import io.eventfold.projection.consumer.Generation;
 import io.eventfold.projection.consumer.Parking;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The projection against real PostgreSQL, batch by batch, as the consumer drives it. */
 class DashboardProjectionTest {
 
     private final JdbcTemplate jdbc = new JdbcTemplate(ProjectionFixtures.readModelDatabase());
-    private final DashboardStore store = new DashboardStore(jdbc, JsonMapper.builder().build());
-    private final DashboardProjection projection = new DashboardProjection(store);
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final DashboardProjection projection = new DashboardProjection(new DashboardStore(jdbc, json));
     private final ProjectionFixtures stream = new ProjectionFixtures();
     private final Generation live = new Generation("dashboard", 1);
     private final Parking parking = new Parking(live, Set.of());
 
+    /** As the table holds it: a store of its own has nothing cached. */
     private Dashboard stored(String eventId) {
-        return store.load(live, List.of(eventId)).get(eventId);
+        return new DashboardStore(jdbc, json).load(live, List.of(eventId)).get(eventId);
     }
 
     @Test
@@ -94,6 +99,54 @@ class DashboardProjectionTest {
         assertThat(stored("c2").event().organizationId()).isEqualTo("globex");
         assertThat(jdbc.queryForObject("select attendee_count from dashboard where event_id = 'c2'", Integer.class))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void a_dashboard_another_instance_wrote_meanwhile_is_read_from_the_table() {
+        var other = new DashboardProjection(new DashboardStore(jdbc, json));
+        var events = List.of(stream.next(scheduled("c1", "acme")),
+                stream.next(registered("c1", "r1", Role.ATTENDEE, 1)),
+                stream.next(registered("c1", "r2", Role.ATTENDEE, 2)));
+        projection.apply(events.subList(0, 1), parking, live);
+
+        other.apply(events.subList(0, 2), parking, live);
+        projection.apply(events.subList(2, 3), parking, live);
+
+        assertThat(stored("c1")).isEqualTo(fold(events));
+    }
+
+    @Test
+    void a_batch_that_rolled_back_leaves_nothing_for_the_next_one_to_trust() {
+        var transaction = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
+        var other = new DashboardProjection(new DashboardStore(jdbc, json));
+        var scheduled = stream.next(scheduled("c1", "acme"));
+        projection.apply(List.of(scheduled), parking, live);
+        var neverCommitted = stream.envelope(registered("c1", "r1", Role.ATTENDEE, 1), 1);
+        var committedElsewhere = stream.envelope(registered("c1", "r2", Role.SPEAKER, 2), 1);
+        var next = stream.envelope(registered("c1", "r3", Role.ATTENDEE, 3), 2);
+
+        transaction.executeWithoutResult(status -> {
+            projection.apply(List.of(neverCommitted), parking, live);
+            status.setRollbackOnly();
+        });
+        other.apply(List.of(committedElsewhere), parking, live);
+        projection.apply(List.of(next), parking, live);
+
+        assertThat(stored("c1")).isEqualTo(fold(List.of(scheduled, committedElsewhere, next)));
+    }
+
+    @Test
+    void registration_text_with_tabs_newlines_and_backslashes_is_stored_as_sent() {
+        var odd = new PersonRegistered("c1", "r1", "user\\1", "Ann\tLee\nJr.", "a\\b@example.com\r",
+                Role.ATTENDEE, ProjectionFixtures.T0);
+        projection.apply(List.of(stream.next(scheduled("c1", "acme")), stream.next(odd),
+                stream.next(registered("c1", "r2", Role.ATTENDEE, 2)),
+                stream.next(cancelled("c1", "r2", Role.ATTENDEE))), parking, live);
+
+        assertThat(jdbc.queryForList("select user_id, name, email from dashboard_registration_g1 where active"))
+                .containsExactly(Map.of("user_id", odd.userId(), "name", odd.name(), "email", odd.email()));
+        assertThat(stored("c1").recentRegistrations()).extracting(Dashboard.Registration::name)
+                .containsExactly(odd.name());
     }
 
     private static Dashboard fold(List<EventEnvelope> events) {

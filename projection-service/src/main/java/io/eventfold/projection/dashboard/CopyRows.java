@@ -1,0 +1,69 @@
+package io.eventfold.projection.dashboard;
+
+import java.io.StringReader;
+import java.sql.SQLException;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Rows for PostgreSQL's {@code COPY … FROM STDIN} in its text format, sent on the transaction's connection.
+ * For plain appends COPY costs both sides a fraction of a batched INSERT: no statement per row to bind,
+ * plan and execute (the registration inserts were 40% of the dashboard projection's time).
+ */
+final class CopyRows {
+
+    private final StringBuilder text = new StringBuilder();
+    private int rows;
+    private boolean rowStarted;
+
+    CopyRows field(String value) {
+        separate();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> text.append("\\\\");
+                case '\t' -> text.append("\\t");
+                case '\n' -> text.append("\\n");
+                case '\r' -> text.append("\\r");
+                default -> text.append(c);
+            }
+        }
+        return this;
+    }
+
+    CopyRows field(long value) {
+        separate();
+        text.append(value);
+        return this;
+    }
+
+    CopyRows endRow() {
+        text.append('\n');
+        rows++;
+        rowStarted = false;
+        return this;
+    }
+
+    /** {@code COPY table (columns) FROM STDIN} on the current transaction's connection; the rows copied. */
+    long copyInto(JdbcTemplate jdbc, String tableAndColumns) {
+        if (rows == 0) {
+            return 0;
+        }
+        return jdbc.execute((ConnectionCallback<Long>) connection -> {
+            try {
+                return connection.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn("copy " + tableAndColumns + " from stdin", new StringReader(text.toString()));
+            } catch (java.io.IOException e) {
+                throw new SQLException("COPY into " + tableAndColumns + " failed", e);
+            }
+        });
+    }
+
+    private void separate() {
+        if (rowStarted) {
+            text.append('\t');
+        }
+        rowStarted = true;
+    }
+}

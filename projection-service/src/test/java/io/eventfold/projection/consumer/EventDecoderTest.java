@@ -1,0 +1,51 @@
+package io.eventfold.projection.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventfold.contracts.registration.PersonRegistered;
+import io.eventfold.contracts.registration.Role;
+import io.eventfold.messaging.EventHeaders;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+class EventDecoderTest {
+
+    private final EventDecoder decoder = new EventDecoder(
+            JsonMapper.builder().addModule(new InstantJson().fastInstants()).build());
+
+    @Test
+    void reads_instants_exactly() {
+        var json = registration("2027-03-01T09:30:00.123456Z");
+
+        var envelope = decoder.decode(record(json));
+
+        assertThat(envelope.event()).isEqualTo(new PersonRegistered("conf-1", "reg-1", "user-1", "Ada", "ada@x.org",
+                Role.ATTENDEE, Instant.parse("2027-03-01T09:30:00.123456Z")));
+        assertThat(envelope.headers().timestamp()).isEqualTo(Instant.parse("2026-11-26T10:15:30.5Z"));
+    }
+
+    @Test
+    void an_impossible_instant_makes_the_event_unreadable_and_says_which_value() {
+        var envelope = decoder.decode(record(registration("2027-02-30T09:30:00Z")));
+
+        assertThat(envelope.isDecoded()).isFalse();
+        assertThat(envelope.problem()).startsWith("Unreadable registration.person-registered.v1")
+                .contains("2027-02-30T09:30:00Z");
+    }
+
+    private static String registration(String registeredAt) {
+        return """
+                {"eventId":"conf-1","registrationId":"reg-1","userId":"user-1","name":"Ada","email":"ada@x.org",
+                 "role":"ATTENDEE","registeredAt":"%s"}""".formatted(registeredAt);
+    }
+
+    private static ConsumerRecord<String, byte[]> record(String json) {
+        var record = new ConsumerRecord<>("events", 0, 7L, "conf-1", json.getBytes(StandardCharsets.UTF_8));
+        new EventHeaders("registration.person-registered.v1", "msg-1", "conf-1", 3, 42,
+                Instant.parse("2026-11-26T10:15:30.5Z")).toKafka().forEach(record.headers()::add);
+        return record;
+    }
+}

@@ -19,6 +19,10 @@ final class CopyRows {
 
     CopyRows field(String value) {
         separate();
+        if (!needsEscaping(value)) {
+            text.append(value);
+            return this;
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
@@ -58,6 +62,16 @@ final class CopyRows {
                 throw new SQLException("COPY into " + tableAndColumns + " failed", e);
             }
         });
+    }
+
+    private static boolean needsEscaping(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void separate() {

@@ -33,10 +33,12 @@ class DashboardStore {
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final DashboardCache cache = new DashboardCache(CACHED_DASHBOARDS);
+    private final DashboardJson documents;
 
     DashboardStore(JdbcTemplate jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+        this.documents = new DashboardJson(json, CACHED_DASHBOARDS);
     }
 
     /**
@@ -73,7 +75,7 @@ class DashboardStore {
         var rows = new ArrayList<Object[]>();
         for (var d : dashboards) {
             var e = d.event();
-            var document = json.writeValueAsString(d);
+            var document = documents.write(d);
             rows.add(new Object[] {e.id(), e.organizationId(), e.name(), e.status(), Date.valueOf(e.startDate()),
                     Date.valueOf(e.endDate()), e.capacity(), d.stats().attendeeCount(), d.stats().sessionCount(),
                     d.stats().speakerCount(), d.version(), document, etag(d.version(), document), gzip(document)});

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -25,23 +26,31 @@ class TopicEnds implements DisposableBean {
         this.topic = topic.name();
     }
 
+    /**
+     * On the one client this bean keeps: {@code KafkaAdmin.describeTopics} makes a new client (threads,
+     * connections, metadata) per call, and operators' dashboards poll the overview several times a second.
+     */
     List<TopicPartition> partitions() {
-        return admin.describeTopics(topic).get(topic).partitions().stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        var description = await(client().describeTopics(List.of(topic)).allTopicNames()).get(topic);
+        return description.partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
     }
 
     Map<TopicPartition, Long> ends() {
         var request = new HashMap<TopicPartition, OffsetSpec>();
         partitions().forEach(p -> request.put(p, OffsetSpec.latest()));
+        var ends = new HashMap<TopicPartition, Long>();
+        await(client().listOffsets(request).all()).forEach((p, info) -> ends.put(p, info.offset()));
+        return ends;
+    }
+
+    private <T> T await(KafkaFuture<T> result) {
         try {
-            var ends = new HashMap<TopicPartition, Long>();
-            client().listOffsets(request).all().get().forEach((p, info) -> ends.put(p, info.offset()));
-            return ends;
+            return result.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Could not read the ends of topic " + topic, e.getCause());
+            throw new IllegalStateException("Could not describe topic " + topic, e.getCause());
         }
     }
 

@@ -6,9 +6,7 @@ import io.eventfold.infra.PostgresServer;
 import io.eventfold.reference.ReferenceQueries;
 import io.eventfold.reference.ReferenceStore;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -116,12 +114,8 @@ final class Bench {
         var url = URI.create(query.baseUrl() + "/api/events/" + id + "/dashboard");
         var warmUp = Duration.ofSeconds(2);
         report.read(LoadClients.run("EventFold: GET /api/events/{id}/dashboard (HTTP)", settings.clients(),
-                warmUp, settings.readDuration(), () -> {
-                    var http = HttpClient.newHttpClient();
-                    // As a browser asks: the stored compressed form is what it gets.
-                    var request = HttpRequest.newBuilder(url).header("Accept-Encoding", "gzip").build();
-                    return () -> send(http, request);
-                }));
+                // As a browser asks: the stored compressed form is what it gets.
+                warmUp, settings.readDuration(), () -> new BlockingGet(url, "gzip")));
         var referenceUrl = infra.database("bench_reference");
         var store = new ReferenceStore(new SingleConnectionDataSource(referenceUrl, PostgresServer.USER, "", true));
         store.createSchema();
@@ -155,14 +149,6 @@ final class Bench {
 
     private static SingleConnectionDataSource connection(String url) {
         return new SingleConnectionDataSource(url, PostgresServer.USER, "", true);
-    }
-
-    private static boolean send(HttpClient http, HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (Exception e) {
-            return false;
-        }
     }
 
     /** projection-service's admin API, as the operator token allows. */

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,6 +130,28 @@ class DashboardApiTest {
         assertThat(behind.contentType()).startsWith("application/problem+json");
         assertThat(behind.json().get("detail").asString()).contains("version 1", "5");
         assertThat(missing.status()).isEqualTo(503);
+    }
+
+    @Test
+    void fast_answers_are_measured_under_the_endpoint_and_bad_parameters_still_get_a_400() {
+        rows.dashboard("c1", "acme", "PUBLISHED", "2027-01-01", "2027-01-02", 7);
+        double before = answeredOk();
+
+        var fresh = api.get("/api/events/c1/dashboard?minVersion=7");
+        var malformed = api.get("/api/events/c1/dashboard?minVersion=seven");
+
+        assertThat(fresh.status()).isEqualTo(200);
+        assertThat(answeredOk()).isEqualTo(before + 1);
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.contentType()).startsWith("application/problem+json");
+    }
+
+    /** How many 200s the metrics count for the dashboard endpoint. */
+    private double answeredOk() {
+        var series = Pattern.compile("http_server_requests_seconds_count\\{[^}]*status=\"200\"[^}]*"
+                + "uri=\"/api/events/\\{eventId}/dashboard\"[^}]*} (\\S+)");
+        var matcher = series.matcher(api.get("/actuator/prometheus").body());
+        return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
     }
 
     private static void sleep(long millis) {

@@ -1,0 +1,66 @@
+package io.eventfold.query.dashboard;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reads a dashboard row and writes it to a response as stored, for the controller and its fast path. */
+@Component
+class DashboardRows {
+
+    /** {@code gzip}: the stored compressed document, read instead of the text when the client accepts it. */
+    record Row(long version, String etag, byte[] gzip, String document) {
+
+        byte[] body() {
+            return gzip != null ? gzip : document.getBytes(StandardCharsets.UTF_8);
+        }
+
+        /** The compressed form is another representation, so it has its own strong tag. */
+        String tag() {
+            return gzip == null ? etag : etag.substring(0, etag.length() - 1) + "-gzip\"";
+        }
+
+        /** The stored bytes, straight to the response: no message converter, no content negotiation. */
+        void writeTo(HttpServletResponse response, String ifNoneMatch) throws IOException {
+            response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+            response.setHeader(HttpHeaders.ETAG, tag());
+            if (ifNoneMatch != null && ifNoneMatch.contains(tag())) {
+                response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+                return;
+            }
+            if (gzip != null) {
+                response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+            }
+            var body = body();
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    DashboardRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static boolean acceptsGzip(String acceptEncoding) {
+        return acceptEncoding != null && acceptEncoding.contains("gzip");
+    }
+
+    /** One primary-key read; of the document only the form the client takes leaves the database. */
+    Optional<Row> read(String eventId, boolean gzip) {
+        return jdbc.sql(gzip
+                        ? "select version, etag, document_gzip, case when document_gzip is null then document end "
+                                + "from dashboard where event_id = ?"
+                        : "select version, etag, null, document from dashboard where event_id = ?")
+                .param(eventId)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getString(4)))
+                .optional();
+    }
+}

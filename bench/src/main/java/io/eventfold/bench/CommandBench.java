@@ -1,16 +1,15 @@
 package io.eventfold.bench;
 
+import io.eventfold.infra.HttpJson;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,26 +57,41 @@ final class CommandBench {
 
     /** Command response → dashboard shows it, at {@code rate} commands/s, for the commands after the first. */
     Freshness freshness(int rate, Duration duration) {
-        var http = HttpClient.newHttpClient();
         var visible = new ConcurrentLinkedQueue<Long>();
-        var pending = new ArrayList<CompletableFuture<?>>();
+        var failure = new AtomicReference<RuntimeException>();
         long period = TimeUnit.SECONDS.toNanos(1) / rate;
         int total = (int) Math.min(registrations.size() / 2, rate * duration.toSeconds());
         var commands = registrations.subList(registrations.size() - total, registrations.size());
         var inFlight = new Semaphore(IN_FLIGHT);
+        // A thread per command in flight, and one per probe that follows it.
+        var pool = Executors.newFixedThreadPool(2 * IN_FLIGHT);
         long start = System.nanoTime();
         for (int i = 0; i < commands.size(); i++) {
             LockSupport.parkNanos(start + i * period - System.nanoTime());
             inFlight.acquireUninterruptibly();
             boolean probe = i % PROBE_EVERY == 0;
             var command = commands.get(i);
-            pending.add(http.sendAsync(request(command), HttpResponse.BodyHandlers.ofString())
-                    .whenComplete((response, failure) -> inFlight.release())
-                    .thenCompose(response -> probe && response.statusCode() == 201
-                            ? probe(http, command, response.body(), visible)
-                            : CompletableFuture.completedFuture(null)));
+            pool.execute(() -> {
+                try {
+                    HttpJson.Response response;
+                    try {
+                        response = BlockingHttp.send("POST", URI.create(commandUrl + command.path()), command.body());
+                    } finally {
+                        inFlight.release();
+                    }
+                    if (probe && response.status() == 201) {
+                        probe(command, response.body(), visible);
+                    }
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                }
+            });
         }
-        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+        pool.shutdown();
+        awaitTermination(pool);
+        if (failure.get() != null) {
+            throw failure.get();
+        }
         long elapsed = System.nanoTime() - start;
         var latencies = visible.stream().mapToLong(Long::longValue).toArray();
         var summary = Latencies.summarize("command response → visible on the dashboard", latencies, elapsed);
@@ -89,23 +103,20 @@ final class CommandBench {
     record Freshness(int offered, double commandsPerSecond, double p50Millis, double p99Millis, int probes) {
     }
 
-    private CompletableFuture<Void> probe(HttpClient http, Command command, String answer,
-                                          ConcurrentLinkedQueue<Long> visible) {
+    private void probe(Command command, String answer, ConcurrentLinkedQueue<Long> visible) {
         long answered = System.nanoTime();
         long version = JSON.readTree(answer).get("version").asLong();
         var path = command.path().replace("/registrations", "/dashboard") + "?minVersion=" + version;
-        return http.sendAsync(HttpRequest.newBuilder(URI.create(queryUrl + path)).build(),
-                        HttpResponse.BodyHandlers.discarding())
-                .thenAccept(response -> {
-                    if (response.statusCode() == 200) {
-                        visible.add(System.nanoTime() - answered);
-                    }
-                });
+        if (BlockingHttp.send("GET", URI.create(queryUrl + path), null).status() == 200) {
+            visible.add(System.nanoTime() - answered);
+        }
     }
 
-    private HttpRequest request(Command command) {
-        return HttpRequest.newBuilder(URI.create(commandUrl + command.path()))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(command.body())).build();
+    private static void awaitTermination(ExecutorService pool) {
+        try {
+            pool.awaitTermination(1, TimeUnit.HOURS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -2,7 +2,6 @@ package io.eventfold.bench;
 
 import io.eventfold.infra.HttpJson;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -19,11 +18,11 @@ import java.util.function.IntConsumer;
  */
 final class CommandPlayer {
 
-    private final HttpJson http;
+    private final String commandUrl;
     private final int clients;
 
     CommandPlayer(String commandUrl, int clients) {
-        this.http = new HttpJson(commandUrl);
+        this.commandUrl = commandUrl;
         this.clients = clients;
     }
 
@@ -102,14 +101,9 @@ final class CommandPlayer {
     }
 
     private HttpJson.Response send(Command command) {
-        var request = HttpRequest.newBuilder(URI.create(http.base() + command.path()))
-                .method(command.method(), command.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(command.body()));
-        if (command.body() != null) {
-            request.header("Content-Type", "application/json");
-        }
+        var uri = URI.create(commandUrl + command.path());
         for (int attempt = 0; ; attempt++) {
-            var response = http.send(request);
+            var response = BlockingHttp.send(command.method(), uri, command.body());
             if (response.status() != 503 || attempt == 20) {
                 return response;
             }

@@ -1,10 +1,14 @@
 package io.eventfold.projection.consumer;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -13,10 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the whole topic into a new generation of one projection, on its own thread and its own consumer
- * (assigned every partition, outside the consumer group, so the live stream is not disturbed). Resumes from
- * the generation's stored positions. Once it has read to the end, it asks {@link Handover} to switch over,
- * until that succeeds: the live stream keeps the generation current meanwhile (see {@link BatchProjector}).
+ * Reads the whole topic into a new generation of one projection, on threads and consumers of its own
+ * (assigned the partitions, outside the consumer group, so the live stream is not disturbed); each of the
+ * {@code threads} workers reads its share of the partitions, so that folding and writing overlap as in the
+ * live stream. Resumes from the generation's stored positions. A worker that has read its partitions to the
+ * end asks {@link Handover} to switch over, which succeeds once every partition has caught up: the live
+ * stream keeps the generation current meanwhile (see {@link BatchProjector}).
  */
 public final class RebuildRun {
 
@@ -39,18 +45,18 @@ public final class RebuildRun {
     private final Generation generation;
     private final RebuildParts parts;
     private final Handover handover;
-    private final Thread thread;
+    private final List<Worker> workers;
+    /** Switched, given up or stopped: every worker ends, and the handover is not asked again. */
+    private final AtomicBoolean over = new AtomicBoolean();
     private volatile boolean stopping;
-    private volatile Consumer<String, byte[]> consumer;
-    private volatile Progress progress = new Progress(0, 0, 0);
-    private final Throughput throughput = new Throughput(Duration.ofSeconds(3));
 
     RebuildRun(Projection projection, Generation generation, RebuildParts parts, Handover handover) {
         this.projection = projection;
         this.generation = generation;
         this.parts = parts;
         this.handover = handover;
-        this.thread = new Thread(this::run, "rebuild-" + generation.offsetsName().replace('/', '-'));
+        int threads = Math.max(1, parts.properties().threads());
+        this.workers = IntStream.range(0, threads).mapToObj(i -> new Worker(i, threads)).toList();
     }
 
     public Generation generation() {
@@ -58,106 +64,172 @@ public final class RebuildRun {
     }
 
     public Progress progress() {
-        return progress;
+        long processed = 0;
+        long total = 0;
+        double rate = 0;
+        for (var worker : workers) {
+            var p = worker.progress;
+            processed += p.processed();
+            total += p.total();
+            rate += p.eventsPerSecond();
+        }
+        return new Progress(processed, total, rate);
     }
 
     public boolean isAlive() {
-        return thread.isAlive();
+        return workers.stream().anyMatch(w -> w.thread.isAlive());
     }
 
     void start() {
-        thread.start();
+        workers.forEach(w -> w.thread.start());
     }
 
-    /** Stops reading (the generation stays as it is, to be resumed or discarded) and waits for the thread. */
+    /** Stops reading (the generation stays as it is, to be resumed or discarded) and waits for the threads. */
     public void stop() {
         stopping = true;
-        var current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        try {
-            thread.join(Duration.ofSeconds(30).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        workers.forEach(Worker::wakeup);
+        for (var worker : workers) {
+            try {
+                worker.thread.join(Duration.ofSeconds(30).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
-    private void run() {
-        for (int attempt = 1; !stopping; attempt++) {
-            var overrides = new Properties();
-            overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, parts.properties().batchSize());
-            try (var c = parts.consumers().createConsumer(null, "rebuild", null, overrides)) {
-                consumer = c;
-                if (stopping) {
+    private boolean ending() {
+        return stopping || over.get();
+    }
+
+    /** Once: the first worker to see every partition caught up switches; the others just end. */
+    private synchronized boolean trySwitch(Collection<TopicPartition> partitions) {
+        if (over.get()) {
+            return true;
+        }
+        if (handover.trySwitch(partitions)) {
+            over.set(true);
+            workers.forEach(Worker::wakeup);
+        }
+        return over.get();
+    }
+
+    private synchronized void failed(RuntimeException cause) {
+        if (over.compareAndSet(false, true)) {
+            workers.forEach(Worker::wakeup);
+            handover.failed(cause);
+        }
+    }
+
+    private final class Worker {
+
+        private final int index;
+        private final int of;
+        private final Thread thread;
+        private final Throughput throughput = new Throughput(Duration.ofSeconds(3));
+        private volatile Consumer<String, byte[]> consumer;
+        private volatile Progress progress = new Progress(0, 0, 0);
+        /** The workers that have partitions to read (fewer than threads on a topic of few partitions). */
+        private int readers = 1;
+
+        Worker(int index, int of) {
+            this.index = index;
+            this.of = of;
+            this.thread = new Thread(this::run, "rebuild-" + generation.offsetsName().replace('/', '-') + "-" + index);
+        }
+
+        void wakeup() {
+            var current = consumer;
+            if (current != null) {
+                current.wakeup();
+            }
+        }
+
+        private void run() {
+            for (int attempt = 1; !ending(); attempt++) {
+                var overrides = new Properties();
+                overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, parts.properties().batchSize());
+                try (var c = parts.consumers().createConsumer(null, "rebuild", null, overrides)) {
+                    consumer = c;
+                    if (ending()) {
+                        return;
+                    }
+                    var all = c.partitionsFor(parts.topic()).stream()
+                            .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    var mine = all.stream().filter(p -> p.partition() % of == index)
+                            .sorted(Comparator.comparingInt(TopicPartition::partition)).toList();
+                    if (mine.isEmpty()) {
+                        return;
+                    }
+                    readers = Math.min(of, all.size());
+                    seekToStored(c, mine);
+                    readToTheEndAndSwitch(c, mine, all);
+                    return;
+                } catch (WakeupException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    if (ending()) {
+                        return;
+                    }
+                    if (attempt >= ATTEMPTS) {
+                        log.error("Rebuild of {} failed {} times; giving up", generation, attempt, e);
+                        failed(e);
+                        return;
+                    }
+                    log.warn("Rebuild of {} failed; resuming from its stored positions", generation, e);
+                    sleep(parts.properties().retryBackoff().toMillis());
+                }
+            }
+        }
+
+        private void seekToStored(Consumer<String, byte[]> c, List<TopicPartition> partitions) {
+            c.assign(partitions);
+            var stored = parts.offsets().load(generation.offsetsName(), partitions);
+            for (var partition : partitions) {
+                var offset = stored.get(partition);
+                if (offset != null && offset > 0) {
+                    c.seek(partition, offset);
+                } else {
+                    c.seekToBeginning(List.of(partition));
+                }
+            }
+            boolean fresh = stored.values().stream().allMatch(offset -> offset == 0);
+            log.info("Rebuilding {} on partitions {} from {}", generation, partitions.stream()
+                    .map(TopicPartition::partition).toList(), fresh ? "the beginning" : "stored positions " + stored);
+        }
+
+        private void readToTheEndAndSwitch(Consumer<String, byte[]> c, List<TopicPartition> mine,
+                                           List<TopicPartition> all) {
+            Map<TopicPartition, Long> ends = c.endOffsets(mine);
+            while (!ending()) {
+                var records = c.poll(Duration.ofMillis(200));
+                var batch = new Batch();
+                records.forEach(r -> batch.add(r, parts.decoder(), projection::handles));
+                if (!batch.isEmpty() && !parts.projector().rebuild(projection, generation, batch)) {
+                    if (!over.get()) {
+                        log.info("{} is no longer being built; stopping its rebuild", generation);
+                    }
                     return;
                 }
-                var partitions = c.partitionsFor(parts.topic()).stream()
-                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-                seekToStored(c, partitions);
-                readToTheEndAndSwitch(c, partitions);
-                return;
-            } catch (WakeupException e) {
-                return;
-            } catch (RuntimeException e) {
-                if (stopping) {
+                boolean drained = records.count() < parts.properties().batchSize();
+                if (drained) {
+                    ends = c.endOffsets(mine);
+                }
+                long processed = mine.stream().mapToLong(c::position).sum();
+                long total = Math.max(processed, ends.values().stream().mapToLong(Long::longValue).sum());
+                progress = new Progress(processed, total, throughput.record(records.count()));
+                throttle(records.count());
+                if (drained && processed >= total && trySwitch(all)) {
                     return;
                 }
-                if (attempt >= ATTEMPTS) {
-                    log.error("Rebuild of {} failed {} times; giving up", generation, attempt, e);
-                    handover.failed(e);
-                    return;
-                }
-                log.warn("Rebuild of {} failed; resuming from its stored positions", generation, e);
-                sleep(parts.properties().retryBackoff().toMillis());
             }
         }
-    }
 
-    private void seekToStored(Consumer<String, byte[]> c, List<TopicPartition> partitions) {
-        c.assign(partitions);
-        var stored = parts.offsets().load(generation.offsetsName(), partitions);
-        for (var partition : partitions) {
-            var offset = stored.get(partition);
-            if (offset != null && offset > 0) {
-                c.seek(partition, offset);
-            } else {
-                c.seekToBeginning(List.of(partition));
+        /** Keeps the rebuild under the configured rate (the readers' shares), so the live stream is not starved. */
+        private void throttle(int records) {
+            double maxRate = parts.properties().maxRate() / readers;
+            if (maxRate > 0 && records > 0) {
+                sleep((long) (records * 1000 / maxRate));
             }
-        }
-        boolean fresh = stored.values().stream().allMatch(offset -> offset == 0);
-        log.info("Rebuilding {} from {}", generation, fresh ? "the beginning" : "its stored positions " + stored);
-    }
-
-    private void readToTheEndAndSwitch(Consumer<String, byte[]> c, List<TopicPartition> partitions) {
-        Map<TopicPartition, Long> ends = c.endOffsets(partitions);
-        while (!stopping) {
-            var records = c.poll(Duration.ofMillis(200));
-            var batch = new Batch();
-            records.forEach(r -> batch.add(r, parts.decoder(), projection::handles));
-            if (!batch.isEmpty() && !parts.projector().rebuild(projection, generation, batch)) {
-                log.info("{} is no longer being built; stopping its rebuild", generation);
-                return;
-            }
-            boolean drained = records.count() < parts.properties().batchSize();
-            if (drained) {
-                ends = c.endOffsets(partitions);
-            }
-            long processed = partitions.stream().mapToLong(c::position).sum();
-            long total = Math.max(processed, ends.values().stream().mapToLong(Long::longValue).sum());
-            progress = new Progress(processed, total, throughput.record(records.count()));
-            throttle(records.count());
-            if (drained && processed >= total && handover.trySwitch(partitions)) {
-                return;
-            }
-        }
-    }
-
-    /** Keeps the rebuild under the configured rate, so that it never starves the live stream's database. */
-    private void throttle(int records) {
-        double maxRate = parts.properties().maxRate();
-        if (maxRate > 0 && records > 0) {
-            sleep((long) (records * 1000 / maxRate));
         }
     }
 

@@ -82,27 +82,32 @@ final class Report {
         rows.add(row("Replay, live consumer from offset 0 (events/s)", fmt(ours.eventsPerSecond()),
                 "Axon-style JPA: " + fmt(baseline.eventsPerSecond()) + note(baseline),
                 ratio(ours.eventsPerSecond(), baseline.eventsPerSecond()), "≥ 100,000/s and ≥ 50×",
-                ours.eventsPerSecond() >= 100_000 && ours.eventsPerSecond() >= 50 * baseline.eventsPerSecond()));
+                verdict(part("≥ 100,000/s", ours.eventsPerSecond() >= 100_000),
+                        part("≥ 50×", ours.eventsPerSecond() >= 50 * baseline.eventsPerSecond()))));
         rows.add(row("Replay, rebuild of both projections (events/s)", fmt(rebuild.eventsPerSecond()),
                 "Axon-style JPA: " + fmt(baseline.eventsPerSecond()),
                 ratio(rebuild.eventsPerSecond(), baseline.eventsPerSecond()), "≥ 100,000/s and ≥ 50×",
-                rebuild.eventsPerSecond() >= 100_000
-                        && rebuild.eventsPerSecond() >= 50 * baseline.eventsPerSecond()));
+                verdict(part("≥ 100,000/s", rebuild.eventsPerSecond() >= 100_000),
+                        part("≥ 50×", rebuild.eventsPerSecond() >= 50 * baseline.eventsPerSecond()))));
         rows.add(row("Dashboard reads (requests/s, p50 / p99 ms)", throughput(dashboard),
                 "N+1: " + throughput(nPlusOne) + "; joined: " + throughput(joined),
                 ratio(dashboard.perSecond(), nPlusOne.perSecond()) + " / "
                         + ratio(dashboard.perSecond(), joined.perSecond()),
                 "≥ 10,000/s, p99 ≤ 10 ms, ≥ 20× N+1",
-                dashboard.perSecond() >= 10_000 && dashboard.p99Millis() <= 10
-                        && dashboard.perSecond() >= 20 * nPlusOne.perSecond()));
+                verdict(part("≥ 10,000/s", dashboard.perSecond() >= 10_000),
+                        part("p99 ≤ 10 ms", dashboard.p99Millis() <= 10),
+                        part("≥ 20× N+1", dashboard.perSecond() >= 20 * nPlusOne.perSecond()))));
         rows.add(row("Commands: registrations (per s, p50 / p99 ms)", throughput(commands), "—", "—",
-                "≥ 2,000/s, p99 ≤ 50 ms", commands.perSecond() >= 2_000 && commands.p99Millis() <= 50));
+                "≥ 2,000/s, p99 ≤ 50 ms", verdict(part("≥ 2,000/s", commands.perSecond() >= 2_000),
+                        part("p99 ≤ 50 ms", commands.p99Millis() <= 50))));
         rows.add(row("Freshness: response → visible (p50 / p99 ms)", "%.0f / %.0f ms at %s of %s offered commands/s"
                 .formatted(freshness.p50Millis(), freshness.p99Millis(), fmt(freshness.commandsPerSecond()),
                         fmt(freshness.offered())), "—", "—",
-                "p99 ≤ 100 ms at 1,000/s", freshness.p99Millis() <= 100 && freshness.commandsPerSecond() >= 990));
+                "p99 ≤ 100 ms at 1,000/s", verdict(part("p99 ≤ 100 ms", freshness.p99Millis() <= 100),
+                        part("at 1,000/s", freshness.commandsPerSecond() >= 990))));
         rows.add(row("projection-service memory during replay", "heap %.0f MiB, RSS %.0f MiB".formatted(
-                peakHeap / MIB, peakRss / MIB), "—", "—", "heap ≤ 512 MiB", peakHeap <= 512 * MIB));
+                peakHeap / MIB, peakRss / MIB), "—", "—", "heap ≤ 512 MiB",
+                verdict(part("heap ≤ 512 MiB", peakHeap <= 512 * MIB))));
         return String.join("\n", rows);
     }
 
@@ -111,9 +116,30 @@ final class Report {
                 ? " (first %,d of %,d events in its time budget)".formatted(replay.events(), replay.available()) : "";
     }
 
-    private static String row(String what, String ours, String baseline, String ratio, String target, boolean met) {
-        return "| %s | %s | %s | %s | %s | %s |".formatted(what, ours, baseline, ratio, target,
-                met ? "yes" : "**no**");
+    private static String row(String what, String ours, String baseline, String ratio, String target, String met) {
+        return "| %s | %s | %s | %s | %s | %s |".formatted(what, ours, baseline, ratio, target, met);
+    }
+
+    /** One part of a target, and whether the run met it. */
+    record Part(String name, boolean met) {
+    }
+
+    static Part part(String name, boolean met) {
+        return new Part(name, met);
+    }
+
+    /** "yes" when every part of a target is met, "**no**" when none is, otherwise which parts are. */
+    static String verdict(Part... parts) {
+        var met = new ArrayList<String>();
+        var missed = new ArrayList<String>();
+        for (var part : parts) {
+            (part.met() ? met : missed).add(part.name());
+        }
+        if (missed.isEmpty()) {
+            return "yes";
+        }
+        return met.isEmpty() ? "**no**" : "**partly**: " + String.join(", ", met) + " yes; "
+                + String.join(", ", missed) + " no";
     }
 
     private static String throughput(Measured.Throughput t) {

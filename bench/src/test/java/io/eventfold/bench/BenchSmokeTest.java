@@ -34,6 +34,16 @@ class BenchSmokeTest {
     }
 
     @Test
+    void a_target_reports_which_of_its_parts_are_met() {
+        assertThat(Report.verdict(Report.part("≥ 10,000/s", false), Report.part("p99 ≤ 10 ms", false),
+                Report.part("≥ 20× N+1", true)))
+                .isEqualTo("**partly**: ≥ 20× N+1 yes; ≥ 10,000/s, p99 ≤ 10 ms no");
+        assertThat(Report.verdict(Report.part("heap ≤ 512 MiB", true))).isEqualTo("yes");
+        assertThat(Report.verdict(Report.part("≥ 2,000/s", false), Report.part("p99 ≤ 50 ms", false)))
+                .isEqualTo("**no**");
+    }
+
+    @Test
     void heap_use_is_summed_over_the_heap_pools_of_the_prometheus_text() {
         var text = """
                 jvm_memory_used_bytes{area="heap",id="G1 Eden Space"} 1.2E7

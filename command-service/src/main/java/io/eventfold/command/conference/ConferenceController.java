@@ -25,7 +25,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,7 +46,6 @@ import org.springframework.web.bind.annotation.RestController;
 @ApiResponse(responseCode = "415", description = "Body is not application/json",
         content = @Content(mediaType = "application/problem+json"))
 @RestController
-@Validated
 @RequestMapping(path = "/api/events", produces = MediaType.APPLICATION_JSON_VALUE)
 class ConferenceController {
 

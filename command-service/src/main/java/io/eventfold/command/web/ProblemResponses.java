@@ -15,7 +15,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.Errors;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -62,11 +64,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var errors = new ArrayList<Map<String, String>>();
-        e.getBindingResult().getFieldErrors().stream()
-                .sorted(Comparator.comparing(FieldError::getField))
-                .forEach(error -> errors.add(fieldError(fieldName(error.getField()), error.getDefaultMessage())));
-        e.getBindingResult().getGlobalErrors()
-                .forEach(error -> errors.add(fieldError(error.getObjectName(), error.getDefaultMessage())));
+        addFieldErrors(e.getBindingResult(), errors);
         return invalid(errors);
     }
 
@@ -74,9 +72,24 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var errors = new ArrayList<Map<String, String>>();
-        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
-                errors.add(fieldError(result.getMethodParameter().getParameterName(), message(error)))));
+        for (var result : e.getParameterValidationResults()) {
+            if (result instanceof ParameterErrors body) {
+                addFieldErrors(body, errors);
+            } else {
+                result.getResolvableErrors().forEach(error ->
+                        errors.add(fieldError(result.getMethodParameter().getParameterName(), message(error))));
+            }
+        }
         return invalid(errors);
+    }
+
+    /** The fields of a request body, each under its JSON name. */
+    private static void addFieldErrors(Errors body, List<Map<String, String>> errors) {
+        body.getFieldErrors().stream()
+                .sorted(Comparator.comparing(FieldError::getField))
+                .forEach(error -> errors.add(fieldError(fieldName(error.getField()), error.getDefaultMessage())));
+        body.getGlobalErrors()
+                .forEach(error -> errors.add(fieldError(error.getObjectName(), error.getDefaultMessage())));
     }
 
     @Override

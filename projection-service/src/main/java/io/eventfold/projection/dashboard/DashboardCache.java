@@ -7,44 +7,49 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The dashboards this instance wrote last, so that the next batch of a busy conference need not read and
- * parse its document again (in the replay profile that was a fifth of the projector's time). An entry is
- * only a hint: the store uses it when the row's version in the table is the entry's version, and the fold
- * is deterministic, so one version of a row has one content. Entries are added once their transaction has
- * committed, so a rolled-back batch leaves nothing behind; least recently used ones go first.
+ * The dashboards this instance wrote last, per generation, so that the next batch of a busy conference need
+ * not read and parse its document again (in the replay profile that was a fifth of the projector's time),
+ * nor serialize its unchanged sessions. An entry is only a hint: the store uses it when the row's version in
+ * the table is the entry's version, and the fold is deterministic, so one version of a row has one content.
+ * Entries are added once their transaction has committed, so a rolled-back batch leaves nothing behind;
+ * least recently used ones go first.
  */
 final class DashboardCache {
 
-    private final Map<String, Dashboard> entries;
+    /** A dashboard as written, and the JSON of its sessions list (the same instance while unchanged). */
+    record Entry(Dashboard dashboard, String sessionsJson) {
+    }
+
+    private final Map<String, Entry> entries;
 
     DashboardCache(int capacity) {
         this.entries = new LinkedHashMap<>(capacity, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Dashboard> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
                 return size() > capacity;
             }
         };
     }
 
-    synchronized Dashboard get(String table, String eventId) {
+    synchronized Entry get(String table, String eventId) {
         return entries.get(key(table, eventId));
     }
 
-    void putAfterCommit(String table, Collection<Dashboard> dashboards) {
+    void putAfterCommit(String table, Collection<Entry> written) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            put(table, dashboards);
+            put(table, written);
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                put(table, dashboards);
+                put(table, written);
             }
         });
     }
 
-    private synchronized void put(String table, Collection<Dashboard> dashboards) {
-        dashboards.forEach(d -> entries.put(key(table, d.event().id()), d));
+    private synchronized void put(String table, Collection<Entry> written) {
+        written.forEach(e -> entries.put(key(table, e.dashboard().event().id()), e));
     }
 
     private static String key(String table, String eventId) {

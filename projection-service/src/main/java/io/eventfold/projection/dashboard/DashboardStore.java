@@ -38,7 +38,7 @@ class DashboardStore {
     DashboardStore(JdbcTemplate jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
-        this.documents = new DashboardJson(json, CACHED_DASHBOARDS);
+        this.documents = new DashboardJson(json);
     }
 
     /**
@@ -51,10 +51,10 @@ class DashboardStore {
         var cached = new HashMap<String, Dashboard>();
         var cachedVersions = new Long[ids.length];
         for (int i = 0; i < ids.length; i++) {
-            var dashboard = cache.get(table, ids[i]);
-            cachedVersions[i] = dashboard == null ? -1L : dashboard.version();
-            if (dashboard != null) {
-                cached.put(ids[i], dashboard);
+            var entry = cache.get(table, ids[i]);
+            cachedVersions[i] = entry == null ? -1L : entry.dashboard().version();
+            if (entry != null) {
+                cached.put(ids[i], entry.dashboard());
             }
         }
         var found = new HashMap<String, Dashboard>();
@@ -72,10 +72,16 @@ class DashboardStore {
     }
 
     void save(Generation g, Collection<Dashboard> dashboards) {
+        var table = g.table(DASHBOARD);
         var rows = new ArrayList<Object[]>();
+        var written = new ArrayList<DashboardCache.Entry>();
         for (var d : dashboards) {
             var e = d.event();
-            var document = documents.write(d);
+            var previous = cache.get(table, e.id());
+            var sessions = previous != null && previous.dashboard().sessions() == d.sessions()
+                    ? previous.sessionsJson() : documents.sessions(d);
+            var document = documents.write(d, sessions);
+            written.add(new DashboardCache.Entry(d, sessions));
             rows.add(new Object[] {e.id(), e.organizationId(), e.name(), e.status(), Date.valueOf(e.startDate()),
                     Date.valueOf(e.endDate()), e.capacity(), d.stats().attendeeCount(), d.stats().sessionCount(),
                     d.stats().speakerCount(), d.version(), document, etag(d.version(), document), gzip(document)});
@@ -91,8 +97,8 @@ class DashboardStore {
                     attendee_count = excluded.attendee_count, session_count = excluded.session_count,
                     speaker_count = excluded.speaker_count, version = excluded.version,
                     document = excluded.document, etag = excluded.etag, document_gzip = excluded.document_gzip"""
-                .formatted(g.table(DASHBOARD)), rows);
-        cache.putAfterCommit(g.table(DASHBOARD), dashboards);
+                .formatted(table), rows);
+        cache.putAfterCommit(table, written);
     }
 
     /** Strong entity tag: the version, and a checksum so that a rebuilt document never reuses an old tag. */

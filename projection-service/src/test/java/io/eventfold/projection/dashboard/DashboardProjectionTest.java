@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventfold.contracts.registration.PersonRegistered;
 import io.eventfold.contracts.registration.Role;
+import io.eventfold.contracts.session.SessionRoomChanged;
 import io.eventfold.projection.ProjectionFixtures;
 import io.eventfold.projection.consumer.EventEnvelope;
 import io.eventfold.projection.consumer.Generation;
@@ -133,6 +134,18 @@ class DashboardProjectionTest {
         projection.apply(List.of(next), parking, live);
 
         assertThat(stored("c1")).isEqualTo(fold(List.of(scheduled, committedElsewhere, next)));
+    }
+
+    @Test
+    void a_session_change_is_written_even_when_the_conference_was_written_before() {
+        projection.apply(List.of(stream.next(scheduled("c1", "acme")), stream.next(sessionAdded("c1", "s1", 1)),
+                stream.next(registered("c1", "r1", Role.ATTENDEE, 1))), parking, live);
+        projection.apply(List.of(stream.next(registered("c1", "r2", Role.ATTENDEE, 2))), parking, live);
+
+        projection.apply(List.of(stream.next(new SessionRoomChanged("c1", "s1", "Room A", "Hall"))), parking, live);
+
+        var document = jdbc.queryForObject("select document from dashboard_g1 where event_id = 'c1'", String.class);
+        assertThat(document).contains("\"room\":\"Hall\"").isEqualTo(json.writeValueAsString(stored("c1")));
     }
 
     @Test

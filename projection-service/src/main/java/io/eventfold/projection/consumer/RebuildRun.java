@@ -1,7 +1,6 @@
 package io.eventfold.projection.consumer;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -101,10 +100,17 @@ public final class RebuildRun {
         return stopping || over.get();
     }
 
-    /** Once: the first worker to see every partition caught up switches; the others just end. */
+    /**
+     * Once every worker has read its partitions to the end: each attempt locks the generation rows that every
+     * live batch reads, so a worker that is done early does not try while another is still far behind. Once:
+     * the first attempt that succeeds switches; the other workers just end.
+     */
     private synchronized boolean trySwitch(Collection<TopicPartition> partitions) {
         if (over.get()) {
             return true;
+        }
+        if (!workers.stream().allMatch(w -> w.caughtUp)) {
+            return false;
         }
         if (handover.trySwitch(partitions)) {
             over.set(true);
@@ -128,6 +134,8 @@ public final class RebuildRun {
         private final Throughput throughput = new Throughput(Duration.ofSeconds(3));
         private volatile Consumer<String, byte[]> consumer;
         private volatile Progress progress = new Progress(0, 0, 0);
+        /** Has read its partitions to their current end (a worker without partitions always has). */
+        private volatile boolean caughtUp;
         /** The workers that have partitions to read (fewer than threads on a topic of few partitions). */
         private int readers = 1;
 
@@ -158,6 +166,7 @@ public final class RebuildRun {
                     var mine = all.stream().filter(p -> p.partition() % of == index)
                             .sorted(Comparator.comparingInt(TopicPartition::partition)).toList();
                     if (mine.isEmpty()) {
+                        caughtUp = true;
                         return;
                     }
                     readers = Math.min(of, all.size());
@@ -218,7 +227,8 @@ public final class RebuildRun {
                 long total = Math.max(processed, ends.values().stream().mapToLong(Long::longValue).sum());
                 progress = new Progress(processed, total, throughput.record(records.count()));
                 throttle(records.count());
-                if (drained && processed >= total && trySwitch(all)) {
+                caughtUp = drained && processed >= total;
+                if (caughtUp && trySwitch(all)) {
                     return;
                 }
             }

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -87,8 +86,7 @@ final class CommandBench {
                 }
             });
         }
-        pool.shutdown();
-        awaitTermination(pool);
+        LoadClients.drain(pool);
         if (failure.get() != null) {
             throw failure.get();
         }
@@ -109,14 +107,6 @@ final class CommandBench {
         var path = command.path().replace("/registrations", "/dashboard") + "?minVersion=" + version;
         if (BlockingHttp.send("GET", URI.create(queryUrl + path), null).status() == 200) {
             visible.add(System.nanoTime() - answered);
-        }
-    }
-
-    private static void awaitTermination(ExecutorService pool) {
-        try {
-            pool.awaitTermination(1, TimeUnit.HOURS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

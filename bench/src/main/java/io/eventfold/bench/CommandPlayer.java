@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
@@ -55,12 +54,7 @@ final class CommandPlayer {
                 }
             });
         }
-        pool.shutdown();
-        try {
-            pool.awaitTermination(365, TimeUnit.DAYS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        LoadClients.drain(pool);
         return new Result(run.commands.size(), run.refused.get(), List.copyOf(run.refusals),
                 System.nanoTime() - started, run.latencies, run.position.get());
     }

@@ -3,6 +3,8 @@ package io.eventfold.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -48,6 +50,16 @@ final class LoadClients {
             throw new IllegalStateException(approach + ": " + failures.get() + " requests failed");
         }
         return Latencies.summarize(approach, parts, end - start);
+    }
+
+    /** Shuts the pool down and waits until every task it was given has run. */
+    static void drain(ExecutorService pool) {
+        pool.shutdown();
+        try {
+            pool.awaitTermination(365, TimeUnit.DAYS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static void join(List<Thread> threads) {

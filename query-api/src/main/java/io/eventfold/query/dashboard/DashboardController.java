@@ -2,6 +2,7 @@ package io.eventfold.query.dashboard;
 
 import io.eventfold.query.dashboard.DashboardRows.Row;
 import io.eventfold.query.freshness.Freshness;
+import io.eventfold.query.freshness.Watcher;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -26,10 +27,12 @@ class DashboardController {
 
     private final DashboardRows rows;
     private final Freshness freshness;
+    private final Watcher<String> versions;
 
     DashboardController(DashboardRows rows, Freshness freshness) {
         this.rows = rows;
         this.freshness = freshness;
+        this.versions = freshness.watcher("dashboard-version-watcher", rows::versions);
     }
 
     /**
@@ -52,10 +55,13 @@ class DashboardController {
             @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding,
             HttpServletResponse response) throws IOException {
         boolean gzip = DashboardRows.acceptsGzip(acceptEncoding);
-        Optional<Row> row = minVersion == null ? rows.read(eventId, gzip)
-                : freshness.awaitFresh(() -> rows.read(eventId, gzip), r -> r.isPresent()
-                                && r.get().version() >= minVersion)
-                        .orElseThrow(() -> freshness.behind(behind(eventId, minVersion)));
+        Optional<Row> row = rows.read(eventId, gzip);
+        if (minVersion != null && !row.map(r -> r.version() >= minVersion).orElse(false)) {
+            if (!versions.await(eventId, minVersion)) {
+                throw freshness.behind(behind(eventId, minVersion));
+            }
+            row = rows.read(eventId, gzip);
+        }
         row.orElseThrow(() -> new UnknownEventException(eventId)).writeTo(response, ifNoneMatch);
     }
 

@@ -3,7 +3,10 @@ package io.eventfold.query.dashboard;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,5 +65,16 @@ class DashboardRows {
                 .param(eventId)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getString(4)))
                 .optional();
+    }
+
+    /** The versions of these dashboards, without their documents: what a read waiting for its write polls. */
+    Map<String, Long> versions(Set<String> eventIds) {
+        var versions = new HashMap<String, Long>();
+        jdbc.sql("select event_id, version from dashboard where event_id = any(?)")
+                .param(eventIds.toArray(String[]::new))
+                .query(rs -> {
+                    versions.put(rs.getString(1), rs.getLong(2));
+                });
+        return versions;
     }
 }

@@ -1,5 +1,6 @@
 package io.eventfold.query.freshness;
 
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -10,22 +11,26 @@ import org.springframework.stereotype.Component;
 @Component
 public class AppliedPosition {
 
+    private static final String LIVE = "live";
+
     private final JdbcClient jdbc;
     private final Freshness freshness;
+    private final Watcher<String> watcher;
 
     AppliedPosition(JdbcClient jdbc, Freshness freshness) {
         this.jdbc = jdbc;
         this.freshness = freshness;
+        this.watcher = freshness.watcher("applied-position-watcher", keys -> Map.of(LIVE, current()));
     }
 
     long current() {
-        return jdbc.sql("select coalesce(min(watermark), 0) from projection_offset where projection = 'live'")
-                .query(Long.class).single();
+        return jdbc.sql("select coalesce(min(watermark), 0) from projection_offset where projection = ?")
+                .param(LIVE).query(Long.class).single();
     }
 
     /** Returns once every event up to {@code minPosition} is applied; 503 if that takes too long. */
     public void await(Long minPosition) {
-        if (minPosition != null && freshness.awaitFresh(this::current, applied -> applied >= minPosition).isEmpty()) {
+        if (minPosition != null && !watcher.await(LIVE, minPosition)) {
             throw freshness.behind("The read model is complete up to position " + current() + ", not yet "
                     + minPosition);
         }

@@ -1,51 +1,44 @@
 package io.eventfold.query.freshness;
 
-import java.util.Optional;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Read-your-writes: re-reads until the answer satisfies the caller's minimum, with a short growing pause
- * between reads, for at most {@code eventfold.query.max-wait}.
+ * Read-your-writes: a read that asks for a minimum version or position waits until the read model reaches
+ * it, for at most {@code eventfold.query.max-wait}, and is never answered with older data.
  */
 @Component
-public class Freshness {
+public class Freshness implements DisposableBean {
+
+    /** How often a waiting read looks again: a waiting read sees its write within a few ms of it landing. */
+    private static final Duration TICK = Duration.ofMillis(2);
 
     private final FreshnessProperties properties;
+    private final List<Watcher<?>> watchers = new CopyOnWriteArrayList<>();
 
     Freshness(FreshnessProperties properties) {
         this.properties = properties;
     }
 
-    /** The first read that is fresh enough, or empty when none was within the allowed wait. */
-    public <T> Optional<T> awaitFresh(Supplier<T> read, Predicate<T> freshEnough) {
-        long deadline = System.nanoTime() + properties.maxWait().toNanos();
-        long pauseMillis = 2;
-        while (true) {
-            var value = read.get();
-            if (freshEnough.test(value)) {
-                return Optional.of(value);
-            }
-            if (System.nanoTime() + pauseMillis * 1_000_000 > deadline) {
-                return Optional.empty();
-            }
-            sleep(pauseMillis);
-            // Capped low: a waiting read should see the write within a few ms of it landing.
-            pauseMillis = Math.min(pauseMillis * 2, 10);
-        }
+    /** {@code read}: the current numbers of the given keys, in one query. */
+    public <K> Watcher<K> watcher(String name, Function<Set<K>, Map<K, Long>> read) {
+        var watcher = new Watcher<>(name, read, properties.maxWait(), TICK);
+        watchers.add(watcher);
+        return watcher;
     }
 
     public ReadModelBehindException behind(String detail) {
         return new ReadModelBehindException(detail, properties.maxWait());
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the read model", e);
-        }
+    @Override
+    public void destroy() {
+        watchers.forEach(Watcher::close);
     }
 }

@@ -1,0 +1,108 @@
+package io.eventfold.query.freshness;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Waits for numbers that only grow (a dashboard's version, the applied position) to reach a minimum. One
+ * thread reads every awaited number in one query per tick: under a steady stream of read-your-writes
+ * requests, each waiting for the projector, the database sees one small read every tick instead of one read
+ * (of a whole dashboard document) per waiting request per tick. The thread sleeps while nobody waits.
+ */
+public final class Watcher<K> implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Watcher.class);
+
+    private record Waiting<K>(K key, long minimum, long deadline, CompletableFuture<Boolean> reached) {
+    }
+
+    private final Function<Set<K>, Map<K, Long>> read;
+    private final Duration maxWait;
+    private final long tickNanos;
+    private final ConcurrentLinkedQueue<Waiting<K>> waiting = new ConcurrentLinkedQueue<>();
+    private final Thread thread;
+    private volatile boolean closed;
+    private boolean failing;
+
+    /** {@code read}: the current numbers of the given keys; a key it leaves out counts as not there yet. */
+    Watcher(String name, Function<Set<K>, Map<K, Long>> read, Duration maxWait, Duration tick) {
+        this.read = read;
+        this.maxWait = maxWait;
+        this.tickNanos = tick.toNanos();
+        this.thread = new Thread(this::run, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Whether {@code key}'s number reached {@code minimum} within the allowed wait. */
+    public boolean await(K key, long minimum) {
+        var reached = new CompletableFuture<Boolean>();
+        waiting.add(new Waiting<>(key, minimum, System.nanoTime() + maxWait.toNanos(), reached));
+        // Wakes the watcher if it sleeps because nobody waited.
+        LockSupport.unpark(thread);
+        try {
+            // The watcher answers false at the deadline; the margin only guards against a stalled read.
+            return reached.get(maxWait.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } finally {
+            reached.complete(false);
+        }
+    }
+
+    private void run() {
+        while (!closed) {
+            if (waiting.isEmpty()) {
+                LockSupport.park(this);
+                continue;
+            }
+            long started = System.nanoTime();
+            try {
+                tick();
+                failing = false;
+            } catch (RuntimeException e) {
+                // A failed read (database restarting) is tried again next tick, until each wait's deadline.
+                if (!failing) {
+                    log.warn("Reading awaited values failed; retrying every tick", e);
+                }
+                failing = true;
+            }
+            LockSupport.parkNanos(this, tickNanos - (System.nanoTime() - started));
+        }
+    }
+
+    private void tick() {
+        long now = System.nanoTime();
+        waiting.removeIf(w -> w.reached().isDone() || now - w.deadline() >= 0 && w.reached().complete(false));
+        if (waiting.isEmpty()) {
+            return;
+        }
+        var keys = new HashSet<K>();
+        waiting.forEach(w -> keys.add(w.key()));
+        var values = read.apply(keys);
+        waiting.removeIf(w -> {
+            Long value = values.get(w.key());
+            return value != null && value >= w.minimum() && w.reached().complete(true);
+        });
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        LockSupport.unpark(thread);
+    }
+}

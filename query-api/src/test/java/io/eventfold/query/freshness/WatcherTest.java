@@ -1,0 +1,98 @@
+package io.eventfold.query.freshness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class WatcherTest {
+
+    private static final Duration TICK = Duration.ofMillis(2);
+
+    private final Map<String, Long> numbers = new ConcurrentHashMap<>();
+    private final AtomicInteger largestRead = new AtomicInteger();
+    private Watcher<String> watcher;
+
+    @AfterEach
+    void close() {
+        watcher.close();
+    }
+
+    @Test
+    void a_wait_ends_as_soon_as_the_number_reaches_the_minimum() throws Exception {
+        given(Duration.ofSeconds(5), this::readNumbers);
+        numbers.put("c1", 3L);
+
+        var reached = CompletableFuture.supplyAsync(() -> watcher.await("c1", 5));
+        Thread.sleep(50);
+        assertThat(reached).isNotDone();
+        numbers.put("c1", 5L);
+
+        assertThat(reached.get()).isTrue();
+        assertThat(watcher.await("c1", 4)).isTrue();
+    }
+
+    @Test
+    void a_number_not_reached_or_never_there_ends_the_wait_with_false_at_the_deadline() {
+        given(Duration.ofMillis(200), this::readNumbers);
+        numbers.put("c1", 3L);
+
+        long started = System.nanoTime();
+        assertThat(watcher.await("c1", 4)).isFalse();
+        assertThat(watcher.await("unknown", 0)).isFalse();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+    }
+
+    @Test
+    void many_waiting_reads_share_one_read_of_all_their_keys() {
+        given(Duration.ofSeconds(5), this::readNumbers);
+        var waits = IntStream.range(0, 40)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> watcher.await("c" + i, 1),
+                        command -> new Thread(command).start()))
+                .toList();
+        while (largestRead.get() < 40) {
+            Thread.onSpinWait();
+        }
+
+        IntStream.range(0, 40).forEach(i -> numbers.put("c" + i, 1L));
+
+        assertThat(waits).allSatisfy(wait -> assertThat(wait.join()).isTrue());
+        assertThat(largestRead.get()).isEqualTo(40);
+    }
+
+    @Test
+    void a_failing_read_is_retried_until_it_answers() {
+        var failures = new AtomicInteger(3);
+        given(Duration.ofSeconds(5), keys -> {
+            if (failures.getAndDecrement() > 0) {
+                throw new IllegalStateException("database restarting");
+            }
+            return readNumbers(keys);
+        });
+        numbers.put("c1", 1L);
+
+        assertThat(watcher.await("c1", 1)).isTrue();
+        assertThat(failures.get()).isNegative();
+    }
+
+    private void given(Duration maxWait, Function<Set<String>, Map<String, Long>> read) {
+        watcher = new Watcher<>("test-watcher", read, maxWait, TICK);
+    }
+
+    private Map<String, Long> readNumbers(Set<String> keys) {
+        largestRead.accumulateAndGet(keys.size(), Math::max);
+        var found = new HashMap<String, Long>();
+        keys.stream().filter(numbers::containsKey).forEach(key -> found.put(key, numbers.get(key)));
+        return found;
+    }
+}

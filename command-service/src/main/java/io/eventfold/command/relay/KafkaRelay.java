@@ -44,8 +44,12 @@ class KafkaRelay {
         this.topic = topic.name();
     }
 
-    @EventHandler
-    void relay(Object payload, DomainEventMessage<?> event, TrackingToken token) {
+    /**
+     * Takes the message, not its payload: the payload is then never deserialized, and {@code serializePayload}
+     * hands back the stored bytes as they are (same serializer) instead of writing them again.
+     */
+    @EventHandler(payloadType = Object.class)
+    void relay(DomainEventMessage<?> event, TrackingToken token) {
         var serialized = event.serializePayload(serializer, byte[].class);
         var headers = new EventHeaders(serialized.getType().getName(), event.getIdentifier(),
                 event.getAggregateIdentifier(), event.getSequenceNumber(),

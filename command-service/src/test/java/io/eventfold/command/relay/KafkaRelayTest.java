@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @CommandServiceTest
 class KafkaRelayTest {
@@ -30,6 +31,8 @@ class KafkaRelayTest {
     int port;
     @Autowired
     TopicProperties topic;
+    @Autowired
+    JdbcClient jdbc;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
@@ -53,6 +56,12 @@ class KafkaRelayTest {
         assertThat(headers.get(2).globalPosition()).isEqualTo(registered.get("position").asLong());
         assertThat(headers).extracting(EventHeaders::messageId).doesNotHaveDuplicates();
         assertThat(new String(records.get(2).value())).contains("\"registrationId\":\"r-1\"", "\"role\":\"ATTENDEE\"");
+        assertThat(records).extracting(ConsumerRecord::value).containsExactlyElementsOf(storedPayloads(id));
+    }
+
+    private List<byte[]> storedPayloads(String aggregateId) {
+        return jdbc.sql("select payload from domain_event_entry where aggregate_identifier = ? order by sequence_number")
+                .param(aggregateId).query(byte[].class).list();
     }
 
     /** The test context (and its topic) is shared with other test classes: read only our conference. */

@@ -142,7 +142,11 @@ final class Bench {
              var projection = infra.service("projection", database, topic, env, "-Xmx1g");
              var query = infra.service("query", database, topic, env, "-Xmx512m")) {
             var commands = new CommandBench(command.baseUrl(), query.baseUrl(), settings.clients());
-            report.commands(commands.registrations(settings.commandCount()));
+            var registrations = commands.registrations(settings.commandCount());
+            report.commands(registrations);
+            // The calm run goes first: after the saturated one, it would measure the backlog draining.
+            int calmRate = Math.max(1, (int) (registrations.perSecond() / 2));
+            report.calmFreshness(commands.freshness(calmRate, settings.freshnessDuration().dividedBy(2)));
             report.freshness(commands.freshness(settings.freshnessRate(), settings.freshnessDuration()));
         }
     }

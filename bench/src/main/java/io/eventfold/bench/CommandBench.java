@@ -31,6 +31,7 @@ final class CommandBench {
     private final String queryUrl;
     private final int clients;
     private final List<Command> registrations;
+    private int next;
 
     CommandBench(String commandUrl, String queryUrl, int clients) {
         this.commandUrl = commandUrl;
@@ -45,13 +46,33 @@ final class CommandBench {
         this.registrations = CommandSink.commands(workload.registrations);
     }
 
+    /**
+     * {@code count} registrations, after a quarter as many again unmeasured: the services have just started, and
+     * their first thousands of requests run partly interpreted while the JIT compiles (the reads warm up too).
+     */
     Measured.Throughput registrations(int count) {
-        var result = new CommandPlayer(commandUrl, clients).play(registrations.subList(0, count), done -> { });
+        play(take(count / 4));
+        var result = play(take(count));
+        return Latencies.summarize("EventFold: POST /api/events/{id}/registrations (" + clients + " clients)",
+                result.latencies(), result.nanos());
+    }
+
+    private CommandPlayer.Result play(List<Command> commands) {
+        var result = new CommandPlayer(commandUrl, clients).play(commands, done -> { });
         if (result.refused() > 0) {
             throw new IllegalStateException("Registrations refused: " + result.refusals());
         }
-        return Latencies.summarize("EventFold: POST /api/events/{id}/registrations (" + clients + " clients)",
-                result.latencies(), result.nanos());
+        return result;
+    }
+
+    /** The next registrations not sent yet: each is sent once, or the second would be refused. */
+    private List<Command> take(int count) {
+        if (next + count > registrations.size()) {
+            throw new IllegalStateException("The workload has " + registrations.size() + " registrations, "
+                    + (next + count) + " needed");
+        }
+        next += count;
+        return registrations.subList(next - count, next);
     }
 
     /** Command response → dashboard shows it, at {@code rate} commands/s, for the commands after the first. */
@@ -59,8 +80,7 @@ final class CommandBench {
         var visible = new ConcurrentLinkedQueue<Long>();
         var failure = new AtomicReference<RuntimeException>();
         long period = TimeUnit.SECONDS.toNanos(1) / rate;
-        int total = (int) Math.min(registrations.size() / 2, rate * duration.toSeconds());
-        var commands = registrations.subList(registrations.size() - total, registrations.size());
+        var commands = take((int) Math.min(registrations.size() - next, rate * duration.toSeconds()));
         var inFlight = new Semaphore(IN_FLIGHT);
         // A thread per command in flight, and one per probe that follows it.
         var pool = Executors.newFixedThreadPool(2 * IN_FLIGHT);

@@ -24,6 +24,7 @@ final class Report {
     private final List<Measured.Throughput> reads = new ArrayList<>();
     private Measured.Throughput commands;
     private CommandBench.Freshness freshness;
+    private CommandBench.Freshness calmFreshness;
     private long peakHeap;
     private long peakRss;
 
@@ -52,8 +53,19 @@ final class Report {
         print("command", result);
     }
 
+    /** At the target rate of 1,000 commands/s. */
     void freshness(CommandBench.Freshness result) {
         freshness = result;
+        print(result);
+    }
+
+    /** Below what the system sustains: the pipeline's own latency, without commands queueing for it. */
+    void calmFreshness(CommandBench.Freshness result) {
+        calmFreshness = result;
+        print(result);
+    }
+
+    private static void print(CommandBench.Freshness result) {
         System.out.printf("  fresh   offered %,d, sustained %,.0f commands/s: p50 %.1f ms, p99 %.1f ms (%d probes)%n",
                 result.offered(), result.commandsPerSecond(), result.p50Millis(), result.p99Millis(), result.probes());
     }
@@ -100,15 +112,19 @@ final class Report {
         rows.add(row("Commands: registrations (per s, p50 / p99 ms)", throughput(commands), "—", "—",
                 "≥ 2,000/s, p99 ≤ 50 ms", verdict(part("≥ 2,000/s", commands.perSecond() >= 2_000),
                         part("p99 ≤ 50 ms", commands.p99Millis() <= 50))));
-        rows.add(row("Freshness: response → visible (p50 / p99 ms)", "%.0f / %.0f ms at %s of %s offered commands/s"
-                .formatted(freshness.p50Millis(), freshness.p99Millis(), fmt(freshness.commandsPerSecond()),
-                        fmt(freshness.offered())), "—", "—",
+        rows.add(row("Freshness: response → visible (p50 / p99 ms)", describe(freshness), "—", "—",
                 "p99 ≤ 100 ms at 1,000/s", verdict(part("p99 ≤ 100 ms", freshness.p99Millis() <= 100),
                         part("at 1,000/s", freshness.commandsPerSecond() >= 990))));
+        rows.add(row("Freshness below saturation, for context", describe(calmFreshness), "—", "—", "—", "—"));
         rows.add(row("projection-service memory during replay", "heap %.0f MiB, RSS %.0f MiB".formatted(
                 peakHeap / MIB, peakRss / MIB), "—", "—", "heap ≤ 512 MiB",
                 verdict(part("heap ≤ 512 MiB", peakHeap <= 512 * MIB))));
         return String.join("\n", rows);
+    }
+
+    private static String describe(CommandBench.Freshness measured) {
+        return "%.0f / %.0f ms at %s of %s offered commands/s".formatted(measured.p50Millis(), measured.p99Millis(),
+                fmt(measured.commandsPerSecond()), fmt(measured.offered()));
     }
 
     private static String note(Measured.Replay replay) {
@@ -164,6 +180,7 @@ final class Report {
         json.put("dashboardReads", reads);
         json.put("commands", commands);
         json.put("freshness", freshness);
+        json.put("freshnessBelowSaturation", calmFreshness);
         json.put("memory", Map.of("peakHeapBytes", peakHeap, "peakRssBytes", peakRss));
         try {
             Files.createDirectories(directory);

@@ -29,6 +29,7 @@ class BenchSmokeTest {
         json.get("dashboardReads").forEach(r -> assertThat(r.get("requests").asLong()).isPositive());
         assertThat(json.get("commands").get("requests").asLong()).isEqualTo(50);
         assertThat(json.get("freshness").get("probes").asInt()).isPositive();
+        assertThat(json.get("freshnessBelowSaturation").get("probes").asInt()).isPositive();
         assertThat(json.get("memory").get("peakHeapBytes").asLong()).isPositive();
         assertThat(Files.readString(root.resolve("bench/results/tiny.md"))).contains("| Replay", "| Dashboard");
     }

@@ -5,11 +5,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How events are batched: a batch is written when it holds {@code batchSize} events or its first event
- * has waited {@code maxDelay}, whichever comes first. Under a steady stream the delay decides (a batch holds
- * what arrived in 20 ms), so a big size costs no freshness; it only lets a projector that is behind catch up
- * in few, big transactions, each writing a touched dashboard once. {@code threads} consumers of the group
- * run in this instance, each on its own partitions and database connection.
+ * How events are batched: a batch is written when it holds {@code batchSize} events, when its first event
+ * has waited {@code maxDelay}, or as soon as the consumer has read everything there is, whichever comes
+ * first. A projector that keeps up writes each event at once (a batch holds what arrived during the previous
+ * write), so a big size costs no freshness; it lets a projector that is behind catch up in few, big
+ * transactions, each writing a touched dashboard once. {@code threads} consumers of the group run in this
+ * instance, each on its own partitions and database connection.
  */
 @ConfigurationProperties("eventfold.projection")
 public record ConsumerProperties(

@@ -155,11 +155,26 @@ class EventConsumer implements SmartLifecycle {
                     runQueuedTasks();
                 }
                 var due = !batch.isEmpty() && (batch.size() >= properties.batchSize()
-                        || batch.ageNanos() >= properties.maxDelay().toNanos());
+                        || batch.ageNanos() >= properties.maxDelay().toNanos() || caughtUp(c));
                 if (due) {
                     flush();
                 }
             }
+        }
+
+        /**
+         * Nothing more to wait for: the last fetch of every assigned partition reached its end. A projector
+         * that keeps up writes what it has at once (its batches hold what arrived during the previous write);
+         * one that is behind fills its batches.
+         */
+        private static boolean caughtUp(Consumer<?, ?> c) {
+            for (var partition : c.assignment()) {
+                var lag = c.currentLag(partition);
+                if (lag.isEmpty() || lag.getAsLong() > 0) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private void flush() {

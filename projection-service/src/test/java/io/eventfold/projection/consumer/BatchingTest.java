@@ -1,0 +1,55 @@
+package io.eventfold.projection.consumer;
+
+import static io.eventfold.projection.ProjectionFixtures.registered;
+import static io.eventfold.projection.ProjectionFixtures.scheduled;
+import static org.awaitility.Awaitility.await;
+
+import io.eventfold.contracts.registration.Role;
+import io.eventfold.infra.TestInfrastructureInitializer;
+import io.eventfold.messaging.TopicProperties;
+import io.eventfold.projection.TopicWriter;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * A projector that keeps up writes what it read at once; the batch delay only bounds how long a projector
+ * that is behind may fill a batch. The delay here is a minute, so waiting for it would fail the test. A topic
+ * and group of its own: no other test context's consumer takes these events.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+        "eventfold.projection.max-delay=60s", "eventfold.topic.name=batching-test",
+        "spring.kafka.consumer.group-id=batching-test"})
+@ContextConfiguration(initializers = TestInfrastructureInitializer.class)
+class BatchingTest {
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TopicProperties topic;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    @Test
+    void a_projector_that_has_read_everything_writes_it_without_waiting_for_the_batch_delay() {
+        var id = "caught-up-" + UUID.randomUUID();
+        try (var writer = new TopicWriter(bootstrapServers, topic.name())) {
+            writer.send(scheduled(id, "acme"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> version(id) == 0);
+
+            writer.send(registered(id, "r1", Role.ATTENDEE, 1));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> version(id) == 1);
+        }
+    }
+
+    private long version(String conference) {
+        return jdbc.sql("select coalesce(max(version), -1) from dashboard where event_id = ?").param(conference)
+                .query(Long.class).single();
+    }
+}

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
@@ -16,8 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the projector reports on {@code /actuator/prometheus}: events applied (and their rate over the last
- * ten seconds), batch sizes and durations, and per partition how far behind the topic it is, in events and
- * in milliseconds (age of the last applied event while records are waiting; 0 when caught up).
+ * ten seconds), batch sizes and durations, per partition how far behind the topic it is, in events and
+ * in milliseconds (age of the last applied event while records are waiting; 0 when caught up), and how long
+ * events took from the command that decided them to the committed read model (what readers wait for).
  */
 @Component
 public class ProjectionMetrics {
@@ -26,6 +28,7 @@ public class ProjectionMetrics {
     private final Counter applied;
     private final DistributionSummary batchSizes;
     private final Timer batchDurations;
+    private final Timer eventDelays;
     private final Map<TopicPartition, Lag> lags = new ConcurrentHashMap<>();
     private final Throughput throughput = new Throughput(Duration.ofSeconds(10));
 
@@ -40,6 +43,9 @@ public class ProjectionMetrics {
                 .description("Records per written batch").publishPercentiles(0.5, 0.99).register(registry);
         this.batchDurations = Timer.builder("eventfold.projection.batch.duration")
                 .description("Time to write one batch").publishPercentiles(0.5, 0.99).register(registry);
+        this.eventDelays = Timer.builder("eventfold.projection.event.delay")
+                .description("From the command that decided an event to its batch committed in the read model")
+                .publishPercentiles(0.5, 0.99).register(registry);
         Gauge.builder("eventfold.projection.events.rate", this, ProjectionMetrics::eventsPerSecond)
                 .description("Events applied per second over the last ten seconds").register(registry);
     }
@@ -48,8 +54,15 @@ public class ProjectionMetrics {
         applied.increment(batch.events().size());
         batchSizes.record(batch.size());
         batchDurations.record(Duration.ofNanos(nanos));
-        batch.events().forEach(e -> lag(new TopicPartition(e.topic(), e.partition())).lastEventAt()
-                .accumulateAndGet(e.headers() == null ? 0 : e.headers().timestamp().toEpochMilli(), Math::max));
+        long now = System.currentTimeMillis();
+        for (var event : batch.events()) {
+            long decidedAt = event.headers() == null ? 0 : event.headers().timestamp().toEpochMilli();
+            lag(new TopicPartition(event.topic(), event.partition())).lastEventAt()
+                    .accumulateAndGet(decidedAt, Math::max);
+            if (decidedAt > 0) {
+                eventDelays.record(Math.max(0, now - decidedAt), TimeUnit.MILLISECONDS);
+            }
+        }
         throughput.record(batch.events().size());
     }
 

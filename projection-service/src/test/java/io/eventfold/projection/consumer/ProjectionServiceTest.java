@@ -127,9 +127,14 @@ class ProjectionServiceTest {
         assertThat(metrics).contains("eventfold_projection_events_applied_total", "eventfold_projection_events_rate",
                 "eventfold_projection_batch_size", "eventfold_projection_batch_duration_seconds",
                 "eventfold_projection_lag_events{partition=\"0\"", "eventfold_projection_lag_ms{partition=\"0\"");
-        var applied = metrics.lines().filter(l -> l.startsWith("eventfold_projection_events_applied_total"))
-                .findFirst().orElseThrow();
-        assertThat(Double.parseDouble(applied.substring(applied.lastIndexOf(' ') + 1))).isGreaterThanOrEqualTo(1);
+        assertThat(sample(metrics, "eventfold_projection_events_applied_total")).isGreaterThanOrEqualTo(1);
+        assertThat(sample(metrics, "eventfold_projection_event_delay_seconds_count")).isGreaterThanOrEqualTo(1);
+        assertThat(sample(metrics, "eventfold_projection_event_delay_seconds{quantile=\"0.5\"")).isPositive();
+    }
+
+    private static double sample(String metrics, String prefix) {
+        var line = metrics.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow();
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }
 
     private List<Map<String, Object>> parked(String conference) {

@@ -12,7 +12,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Serializer;
@@ -32,7 +34,7 @@ class KafkaRelay {
 
     static final String PROCESSING_GROUP = "kafka-relay";
     private static final String PENDING = KafkaRelay.class.getName() + ".pending";
-    private static final String HIGHEST = KafkaRelay.class.getName() + ".highest";
+    private static final String COMPLETE = KafkaRelay.class.getName() + ".complete";
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final Serializer serializer;
@@ -58,8 +60,21 @@ class KafkaRelay {
         var record = new ProducerRecord<>(topic, null, event.getAggregateIdentifier(), serialized.getData(),
                 headers.toKafka());
         pendingSends().add(kafka.send(record));
-        CurrentUnitOfWork.get().root().resources().merge(HIGHEST, headers.globalPosition(),
+        CurrentUnitOfWork.get().root().resources().merge(COMPLETE, completeUpTo(token),
                 (a, b) -> Math.max((Long) a, (Long) b));
+    }
+
+    /**
+     * The position up to which every event is on the topic once this batch is: below the token's oldest gap.
+     * Positions come from a sequence before commit, so a transaction holding a lower position than this event
+     * may still commit; the processor tracks that position as a gap until it does (or Axon gives up on it).
+     */
+    static long completeUpTo(TrackingToken token) {
+        var bound = WrappedToken.unwrapLowerBound(token);
+        if (bound instanceof GapAwareTrackingToken gapAware && !gapAware.getGaps().isEmpty()) {
+            return gapAware.getGaps().first() - 1;
+        }
+        return bound.position().orElseThrow(() -> new IllegalStateException("Token without position: " + token));
     }
 
     private List<CompletableFuture<SendResult<String, byte[]>>> pendingSends() {
@@ -68,7 +83,7 @@ class KafkaRelay {
             var pending = new ArrayList<CompletableFuture<SendResult<String, byte[]>>>();
             root.onPrepareCommit(unitOfWork -> {
                 awaitAll(pending);
-                awaitAll(sendWatermarks((Long) unitOfWork.getResource(HIGHEST)));
+                awaitAll(sendWatermarks((Long) unitOfWork.getResource(COMPLETE)));
             });
             return pending;
         });

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,39 @@ class KafkaRelayTest {
         assertThat(headers).extracting(EventHeaders::messageId).doesNotHaveDuplicates();
         assertThat(new String(records.get(2).value())).contains("\"registrationId\":\"r-1\"", "\"role\":\"ATTENDEE\"");
         assertThat(records).extracting(ConsumerRecord::value).containsExactlyElementsOf(storedPayloads(id));
+    }
+
+    @Test
+    void a_watermark_never_passes_a_position_whose_transaction_may_still_commit() {
+        var api = new HttpJson("http://localhost:" + port);
+        var id = "relay-gap-" + UUID.randomUUID();
+        long held = jdbc.sql("select nextval('domain_event_entry_seq')").query(Long.class).single();
+
+        var scheduled = api.post("/api/events", scheduleJson(id, 10)).json();
+
+        long position = scheduled.get("position").asLong();
+        assertThat(position).isGreaterThan(held);
+        var event = readTopic(id, 1).get(0);
+        assertThat(firstWatermarkAfter(event)).isLessThan(held);
+    }
+
+    private long firstWatermarkAfter(ConsumerRecord<String, byte[]> event) {
+        var config = Map.<String, Object>of("bootstrap.servers", bootstrapServers);
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            var partition = new TopicPartition(event.topic(), event.partition());
+            consumer.assign(List.of(partition));
+            consumer.seek(partition, event.offset() + 1);
+            var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (var r : consumer.poll(Duration.ofMillis(200))) {
+                    var watermark = EventHeaders.watermarkOf(r.headers());
+                    if (watermark.isPresent()) {
+                        return watermark.getAsLong();
+                    }
+                }
+            }
+            throw new AssertionError("No watermark after " + event);
+        }
     }
 
     private List<byte[]> storedPayloads(String aggregateId) {

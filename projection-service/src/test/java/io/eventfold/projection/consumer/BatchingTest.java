@@ -2,6 +2,7 @@ package io.eventfold.projection.consumer;
 
 import static io.eventfold.projection.ProjectionFixtures.registered;
 import static io.eventfold.projection.ProjectionFixtures.scheduled;
+import static io.eventfold.projection.consumer.ProjectionServiceTest.dashboardVersion;
 import static org.awaitility.Awaitility.await;
 
 import io.eventfold.contracts.registration.Role;
@@ -40,16 +41,11 @@ class BatchingTest {
         var id = "caught-up-" + UUID.randomUUID();
         try (var writer = new TopicWriter(bootstrapServers, topic.name())) {
             writer.send(scheduled(id, "acme"));
-            await().atMost(Duration.ofSeconds(20)).until(() -> version(id) == 0);
+            await().atMost(Duration.ofSeconds(20)).until(() -> dashboardVersion(jdbc, id) == 0);
 
             writer.send(registered(id, "r1", Role.ATTENDEE, 1));
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> version(id) == 1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> dashboardVersion(jdbc, id) == 1);
         }
-    }
-
-    private long version(String conference) {
-        return jdbc.sql("select coalesce(max(version), -1) from dashboard where event_id = ?").param(conference)
-                .query(Long.class).single();
     }
 }

@@ -55,6 +55,11 @@ class ProjectionServiceTest {
     }
 
     private long version(String conference) {
+        return dashboardVersion(jdbc, conference);
+    }
+
+    /** The version of a conference's dashboard; -1 while it has none. */
+    static long dashboardVersion(JdbcClient jdbc, String conference) {
         return jdbc.sql("select coalesce(max(version), -1) from dashboard where event_id = ?").param(conference)
                 .query(Long.class).single();
     }

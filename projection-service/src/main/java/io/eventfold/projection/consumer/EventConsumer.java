@@ -70,13 +70,7 @@ class EventConsumer implements SmartLifecycle {
     public void stop() {
         running = false;
         loops.forEach(Loop::wakeup);
-        for (var loop : loops) {
-            try {
-                loop.thread.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Threads.joinAll(loops.stream().map(loop -> loop.thread).toList(), Duration.ofSeconds(10));
         loops.clear();
     }
 
@@ -90,14 +84,6 @@ class EventConsumer implements SmartLifecycle {
         var task = new FutureTask<>(work);
         betweenBatches.add(task);
         return task;
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(properties.retryBackoff().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** One consumer of the group on its own thread, with its own batch. */
@@ -131,7 +117,7 @@ class EventConsumer implements SmartLifecycle {
                     // stopping
                 } catch (RuntimeException e) {
                     log.error("Projection batch failed; rewinding to the stored offsets and retrying", e);
-                    pause();
+                    Threads.sleep(properties.retryBackoff().toMillis());
                 } finally {
                     // Whatever was not written is read again from the stored offsets.
                     batch = new Batch();

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -55,14 +56,15 @@ public class ProjectionMetrics {
         batchSizes.record(batch.size());
         batchDurations.record(Duration.ofNanos(nanos));
         long now = System.currentTimeMillis();
+        var newest = new HashMap<TopicPartition, Long>();
         for (var event : batch.events()) {
             long decidedAt = event.headers() == null ? 0 : event.headers().timestamp().toEpochMilli();
-            lag(new TopicPartition(event.topic(), event.partition())).lastEventAt()
-                    .accumulateAndGet(decidedAt, Math::max);
+            newest.merge(new TopicPartition(event.topic(), event.partition()), decidedAt, Math::max);
             if (decidedAt > 0) {
                 eventDelays.record(Math.max(0, now - decidedAt), TimeUnit.MILLISECONDS);
             }
         }
+        newest.forEach((partition, decidedAt) -> lag(partition).lastEventAt().accumulateAndGet(decidedAt, Math::max));
         throughput.record(batch.events().size());
     }
 

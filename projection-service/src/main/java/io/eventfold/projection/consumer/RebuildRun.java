@@ -87,13 +87,7 @@ public final class RebuildRun {
     public void stop() {
         stopping = true;
         workers.forEach(Worker::wakeup);
-        for (var worker : workers) {
-            try {
-                worker.thread.join(Duration.ofSeconds(30).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Threads.joinAll(workers.stream().map(worker -> worker.thread).toList(), Duration.ofSeconds(30));
     }
 
     private boolean ending() {
@@ -185,7 +179,7 @@ public final class RebuildRun {
                         return;
                     }
                     log.warn("Rebuild of {} failed; resuming from its stored positions", generation, e);
-                    sleep(parts.properties().retryBackoff().toMillis());
+                    Threads.sleep(parts.properties().retryBackoff().toMillis());
                 }
             }
         }
@@ -238,16 +232,8 @@ public final class RebuildRun {
         private void throttle(int records) {
             double maxRate = parts.properties().maxRate() / readers;
             if (maxRate > 0 && records > 0) {
-                sleep((long) (records * 1000 / maxRate));
+                Threads.sleep((long) (records * 1000 / maxRate));
             }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

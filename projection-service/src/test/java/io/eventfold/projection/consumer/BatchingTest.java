@@ -20,12 +20,10 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A projector that keeps up writes what it read at once; the batch delay only bounds how long a projector
- * that is behind may fill a batch. The delay here is a minute, so waiting for it would fail the test. A topic
- * and group of its own: no other test context's consumer takes these events.
+ * that is behind may fill a batch. The delay here is a minute, so waiting for it would fail the test (the
+ * test infrastructure gives this context a topic and a database of its own).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "eventfold.projection.max-delay=60s", "eventfold.topic.name=batching-test",
-        "spring.kafka.consumer.group-id=batching-test"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "eventfold.projection.max-delay=60s")
 @ContextConfiguration(initializers = TestInfrastructureInitializer.class)
 class BatchingTest {
 

@@ -20,10 +20,12 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A projector that keeps up writes what it read at once; the batch delay only bounds how long a projector
- * that is behind may fill a batch. The delay here is a minute, so waiting for it would fail the test (the
- * test infrastructure gives this context a topic and a database of its own).
+ * that is behind may fill a batch. The delay here is a minute, so waiting for it would fail the test. The
+ * test infrastructure gives this context a topic and a database of its own; a group of its own keeps the
+ * other test contexts' consumers from rebalancing it while it waits.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "eventfold.projection.max-delay=60s")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+        "eventfold.projection.max-delay=60s", "spring.kafka.consumer.group-id=batching-test"})
 @ContextConfiguration(initializers = TestInfrastructureInitializer.class)
 class BatchingTest {
 

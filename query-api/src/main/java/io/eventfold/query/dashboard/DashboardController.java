@@ -24,11 +24,13 @@ class DashboardController {
     static final String PATH = "/api/events/{eventId}/dashboard";
 
     private final DashboardRows rows;
+    private final DashboardCache dashboards;
     private final Freshness freshness;
     private final Watcher<String> versions;
 
-    DashboardController(DashboardRows rows, Freshness freshness) {
+    DashboardController(DashboardRows rows, DashboardCache dashboards, Freshness freshness) {
         this.rows = rows;
+        this.dashboards = dashboards;
         this.freshness = freshness;
         this.versions = freshness.watcher("dashboard-version-watcher", rows::versions);
     }
@@ -57,7 +59,8 @@ class DashboardController {
         if (minVersion != null && !versions.await(eventId, minVersion)) {
             throw freshness.behind(behind(eventId, minVersion));
         }
-        rows.read(eventId, gzip).orElseThrow(() -> new UnknownEventException(eventId)).writeTo(response, ifNoneMatch);
+        dashboards.fresh(eventId, gzip).orElseThrow(() -> new UnknownEventException(eventId))
+                .writeTo(response, ifNoneMatch);
     }
 
     private String behind(String eventId, long minVersion) {

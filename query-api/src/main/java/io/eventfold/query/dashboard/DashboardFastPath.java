@@ -26,10 +26,10 @@ class DashboardFastPath extends OncePerRequestFilter {
     private static final String PREFIX = "/api/events/";
     private static final String SUFFIX = "/dashboard";
 
-    private final DashboardRows rows;
+    private final DashboardCache dashboards;
 
-    DashboardFastPath(DashboardRows rows) {
-        this.rows = rows;
+    DashboardFastPath(DashboardCache dashboards) {
+        this.dashboards = dashboards;
     }
 
     @Override
@@ -38,7 +38,8 @@ class DashboardFastPath extends OncePerRequestFilter {
         var eventId = eventIdOf(request);
         var minVersion = minVersionOf(request);
         if (eventId != null && minVersion != null) {
-            var row = rows.read(eventId, DashboardRows.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING)));
+            var gzip = DashboardRows.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+            var row = dashboards.read(eventId, gzip, minVersion);
             if (row.isPresent() && row.get().version() >= minVersion) {
                 ServerHttpObservationFilter.findObservationContext(request)
                         .ifPresent(context -> context.setPathPattern(DashboardController.PATH));

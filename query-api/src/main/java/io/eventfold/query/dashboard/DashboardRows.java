@@ -3,6 +3,8 @@ package io.eventfold.query.dashboard;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -69,12 +71,25 @@ class DashboardRows {
 
     /** The versions of these dashboards, without their documents: what a read waiting for its write polls. */
     Map<String, Long> versions(Set<String> eventIds) {
-        var versions = new HashMap<String, Long>();
-        jdbc.sql("select event_id, version from dashboard where event_id = any(?)")
+        return byEventId("version", eventIds, rs -> rs.getLong(2));
+    }
+
+    /** The entity tags of these dashboards: whether a copy of one is still current. */
+    Map<String, String> etags(Set<String> eventIds) {
+        return byEventId("etag", eventIds, rs -> rs.getString(2));
+    }
+
+    private <V> Map<String, V> byEventId(String column, Set<String> eventIds, ColumnReader<V> value) {
+        var values = new HashMap<String, V>();
+        jdbc.sql("select event_id, " + column + " from dashboard where event_id = any(?)")
                 .param(eventIds.toArray(String[]::new))
                 .query(rs -> {
-                    versions.put(rs.getString(1), rs.getLong(2));
+                    values.put(rs.getString(1), value.read(rs));
                 });
-        return versions;
+        return values;
+    }
+
+    private interface ColumnReader<V> {
+        V read(ResultSet rs) throws SQLException;
     }
 }

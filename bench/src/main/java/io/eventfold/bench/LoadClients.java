@@ -11,9 +11,13 @@ import java.util.function.Supplier;
 /** Concurrent clients, each repeating one request for a while; a warm-up first, not counted. */
 final class LoadClients {
 
-    /** One client's request; returns whether it succeeded. */
-    interface Request {
+    /** One client's request; returns whether it succeeded. Closed when its client is done. */
+    interface Request extends AutoCloseable {
         boolean send();
+
+        @Override
+        default void close() {
+        }
     }
 
     private LoadClients() {
@@ -31,15 +35,8 @@ final class LoadClients {
             parts.add(latencies);
             var request = client.get();
             var thread = new Thread(() -> {
-                for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
-                    boolean ok = request.send();
-                    long took = System.nanoTime() - now;
-                    if (now >= start) {
-                        latencies.add(took);
-                        if (!ok) {
-                            failures.incrementAndGet();
-                        }
-                    }
+                try (request) {
+                    repeat(request, start, end, latencies, failures);
                 }
             });
             threads.add(thread);
@@ -50,6 +47,19 @@ final class LoadClients {
             throw new IllegalStateException(approach + ": " + failures.get() + " requests failed");
         }
         return Latencies.summarize(approach, parts, end - start);
+    }
+
+    private static void repeat(Request request, long start, long end, Latencies latencies, AtomicLong failures) {
+        for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
+            boolean ok = request.send();
+            long took = System.nanoTime() - now;
+            if (now >= start) {
+                latencies.add(took);
+                if (!ok) {
+                    failures.incrementAndGet();
+                }
+            }
+        }
     }
 
     /** Shuts the pool down and waits until every task it was given has run. */

@@ -115,7 +115,7 @@ final class Bench {
         var warmUp = Duration.ofSeconds(2);
         report.read(LoadClients.run("EventFold: GET /api/events/{id}/dashboard (HTTP)", settings.clients(),
                 // As a browser asks: the stored compressed form is what it gets.
-                warmUp, settings.readDuration(), () -> new KeepAliveGet(url, "gzip")));
+                warmUp, settings.readDuration(), () -> KeepAliveHttp.repeating(url, "gzip")));
         var referenceUrl = infra.database("bench_reference");
         var store = new ReferenceStore(new SingleConnectionDataSource(referenceUrl, PostgresServer.USER, "", true));
         store.createSchema();

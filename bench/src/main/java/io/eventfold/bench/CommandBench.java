@@ -1,7 +1,6 @@
 package io.eventfold.bench;
 
 import io.eventfold.infra.HttpJson;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -85,28 +84,31 @@ final class CommandBench {
         // A thread per command in flight, and one per probe that follows it.
         var pool = Executors.newFixedThreadPool(2 * IN_FLIGHT);
         long start = System.nanoTime();
-        for (int i = 0; i < commands.size(); i++) {
-            LockSupport.parkNanos(start + i * period - System.nanoTime());
-            inFlight.acquireUninterruptibly();
-            boolean probe = i % PROBE_EVERY == 0;
-            var command = commands.get(i);
-            pool.execute(() -> {
-                try {
-                    HttpJson.Response response;
+        try (var commandHttp = new KeepAliveHttp.PerThread(commandUrl);
+             var queryHttp = new KeepAliveHttp.PerThread(queryUrl)) {
+            for (int i = 0; i < commands.size(); i++) {
+                LockSupport.parkNanos(start + i * period - System.nanoTime());
+                inFlight.acquireUninterruptibly();
+                boolean probe = i % PROBE_EVERY == 0;
+                var command = commands.get(i);
+                pool.execute(() -> {
                     try {
-                        response = BlockingHttp.send("POST", URI.create(commandUrl + command.path()), command.body());
-                    } finally {
-                        inFlight.release();
+                        HttpJson.Response response;
+                        try {
+                            response = commandHttp.get().send("POST", command.path(), command.body());
+                        } finally {
+                            inFlight.release();
+                        }
+                        if (probe && response.status() == 201) {
+                            probe(queryHttp.get(), command, response.body(), visible);
+                        }
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
                     }
-                    if (probe && response.status() == 201) {
-                        probe(command, response.body(), visible);
-                    }
-                } catch (RuntimeException e) {
-                    failure.compareAndSet(null, e);
-                }
-            });
+                });
+            }
+            LoadClients.drain(pool);
         }
-        LoadClients.drain(pool);
         if (failure.get() != null) {
             throw failure.get();
         }
@@ -121,12 +123,13 @@ final class CommandBench {
     record Freshness(int offered, double commandsPerSecond, double p50Millis, double p99Millis, int probes) {
     }
 
-    private void probe(Command command, String answer, ConcurrentLinkedQueue<Long> visible) {
+    private static void probe(KeepAliveHttp http, Command command, String answer,
+                              ConcurrentLinkedQueue<Long> visible) {
         long answered = System.nanoTime();
         long version = JSON.readTree(answer).get("version").asLong();
         var path = command.path().replace("/registrations", "/dashboard") + "?minVersion=" + version;
         // Status only, the compressed form as a browser takes it: the 80 KB text need not be read into a String.
-        if (BlockingHttp.get(URI.create(queryUrl + path), "gzip").send()) {
+        if (http.get(path, "gzip")) {
             visible.add(System.nanoTime() - answered);
         }
     }

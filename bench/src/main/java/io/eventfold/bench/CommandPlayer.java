@@ -1,7 +1,6 @@
 package io.eventfold.bench;
 
 import io.eventfold.infra.HttpJson;
-import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -45,16 +44,18 @@ final class CommandPlayer {
         var next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long started = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            pool.execute(() -> {
-                for (int q = next.getAndIncrement(); q < sequences.size(); q = next.getAndIncrement()) {
-                    for (int i = starts[q]; i < starts[q] + sequences.get(q).size(); i++) {
-                        run.play(i);
+        try (var http = new KeepAliveHttp.PerThread(commandUrl)) {
+            for (int c = 0; c < clients; c++) {
+                pool.execute(() -> {
+                    for (int q = next.getAndIncrement(); q < sequences.size(); q = next.getAndIncrement()) {
+                        for (int i = starts[q]; i < starts[q] + sequences.get(q).size(); i++) {
+                            run.play(http.get(), i);
+                        }
                     }
-                }
-            });
+                });
+            }
+            LoadClients.drain(pool);
         }
-        LoadClients.drain(pool);
         return new Result(run.commands.size(), run.refused.get(), List.copyOf(run.refusals),
                 System.nanoTime() - started, run.latencies, run.position.get());
     }
@@ -75,10 +76,10 @@ final class CommandPlayer {
             this.latencies = new long[commands.size()];
         }
 
-        void play(int i) {
+        void play(KeepAliveHttp http, int i) {
             var command = commands.get(i);
             long sent = System.nanoTime();
-            var response = send(command);
+            var response = send(http, command);
             latencies[i] = System.nanoTime() - sent;
             if (response.status() >= 300) {
                 if (refused.incrementAndGet() <= 3) {
@@ -94,10 +95,9 @@ final class CommandPlayer {
         }
     }
 
-    private HttpJson.Response send(Command command) {
-        var uri = URI.create(commandUrl + command.path());
+    private static HttpJson.Response send(KeepAliveHttp http, Command command) {
         for (int attempt = 0; ; attempt++) {
-            var response = BlockingHttp.send(command.method(), uri, command.body());
+            var response = http.send(command.method(), command.path(), command.body());
             if (response.status() != 503 || attempt == 20) {
                 return response;
             }

@@ -1,12 +1,14 @@
 package io.eventfold.bench;
 
 import io.eventfold.infra.HttpJson;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,6 +33,8 @@ final class CommandBench {
     private final int clients;
     private final List<Command> registrations;
     private int next;
+    /** The highest position any played command answered: what the read model must reach to be caught up. */
+    private final AtomicLong lastPosition = new AtomicLong();
 
     CommandBench(String commandUrl, String queryUrl, int clients) {
         this.commandUrl = commandUrl;
@@ -61,6 +65,7 @@ final class CommandBench {
         if (result.refused() > 0) {
             throw new IllegalStateException("Registrations refused: " + result.refusals());
         }
+        lastPosition.accumulateAndGet(result.lastPosition(), Math::max);
         return result;
     }
 
@@ -76,6 +81,7 @@ final class CommandBench {
 
     /** Command response → dashboard shows it, at {@code rate} commands/s, for the commands after the first. */
     Freshness freshness(int rate, Duration duration) {
+        awaitCaughtUp();
         var visible = new ConcurrentLinkedQueue<Long>();
         var failure = new AtomicReference<RuntimeException>();
         long period = TimeUnit.SECONDS.toNanos(1) / rate;
@@ -99,8 +105,12 @@ final class CommandBench {
                         } finally {
                             inFlight.release();
                         }
-                        if (probe && response.status() == 201) {
-                            probe(queryHttp.get(), command, response.body(), visible);
+                        if (response.status() == 201) {
+                            var answer = JSON.readTree(response.body());
+                            lastPosition.accumulateAndGet(answer.get("position").asLong(), Math::max);
+                            if (probe) {
+                                probe(queryHttp.get(), command, answer.get("version").asLong(), visible);
+                            }
                         }
                     } catch (RuntimeException e) {
                         failure.compareAndSet(null, e);
@@ -119,14 +129,29 @@ final class CommandBench {
                 latencies.length);
     }
 
+    /**
+     * Until the read model has applied every command played so far: a freshness run that starts on the backlog
+     * of the run before measures that backlog draining, not the pipeline.
+     */
+    private void awaitCaughtUp() {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        try (var http = new KeepAliveHttp(URI.create(queryUrl))) {
+            // Each read waits up to the query API's own limit (2 s) and answers 503 while behind.
+            while (!http.get("/api/events/stats/by-status?minPosition=" + lastPosition.get(), "identity")) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("The read model did not reach position " + lastPosition);
+                }
+            }
+        }
+    }
+
     /** {@code commandsPerSecond}: the rate sustained, which is below {@code offered} if the system lags. */
     record Freshness(int offered, double commandsPerSecond, double p50Millis, double p99Millis, int probes) {
     }
 
-    private static void probe(KeepAliveHttp http, Command command, String answer,
+    private static void probe(KeepAliveHttp http, Command command, long version,
                               ConcurrentLinkedQueue<Long> visible) {
         long answered = System.nanoTime();
-        long version = JSON.readTree(answer).get("version").asLong();
         var path = command.path().replace("/registrations", "/dashboard") + "?minVersion=" + version;
         // Status only, the compressed form as a browser takes it: the 80 KB text need not be read into a String.
         if (http.get(path, "gzip")) {

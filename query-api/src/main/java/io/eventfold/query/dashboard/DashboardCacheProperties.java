@@ -11,4 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("eventfold.query.dashboard-cache")
 public record DashboardCacheProperties(@DefaultValue("128") int maxEntries,
                                        @DefaultValue("10ms") Duration refreshInterval) {
+
+    public DashboardCacheProperties {
+        if (maxEntries < 0) {
+            throw new IllegalArgumentException("max-entries must be 0 (no cache) or more, not " + maxEntries);
+        }
+        if (refreshInterval.isNegative() || refreshInterval.isZero()) {
+            throw new IllegalArgumentException("refresh-interval must be positive, not " + refreshInterval);
+        }
+    }
 }

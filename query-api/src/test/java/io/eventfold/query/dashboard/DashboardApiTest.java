@@ -2,9 +2,6 @@ package io.eventfold.query.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventfold.infra.HttpJson;
-import io.eventfold.query.QueryApiTest;
-import io.eventfold.query.ReadModelRows;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,33 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-@QueryApiTest
-class DashboardApiTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    DashboardCache cache;
-
-    HttpJson api;
-    ReadModelRows rows;
-
-    @BeforeEach
-    void setUp() {
-        api = new HttpJson("http://localhost:" + port);
-        rows = new ReadModelRows(jdbc);
-        rows.clear();
-        // Tests reuse ids and tags for other content, which the projector never does.
-        cache.clear();
-    }
+class DashboardApiTest extends DashboardTestBase {
 
     @Test
     void the_stored_document_is_returned_as_is_with_a_strong_etag() {

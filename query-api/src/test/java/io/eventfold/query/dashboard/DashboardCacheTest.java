@@ -2,39 +2,13 @@ package io.eventfold.query.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventfold.infra.HttpJson;
-import io.eventfold.query.QueryApiTest;
-import io.eventfold.query.ReadModelRows;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 /** The refresher is left to the test (an hour between its own runs), so that what the cache holds is known. */
-@QueryApiTest
 @TestPropertySource(properties = "eventfold.query.dashboard-cache.refresh-interval=1h")
-class DashboardCacheTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    DashboardCache cache;
-
-    HttpJson api;
-    ReadModelRows rows;
-
-    @BeforeEach
-    void setUp() {
-        api = new HttpJson("http://localhost:" + port);
-        rows = new ReadModelRows(jdbc);
-        rows.clear();
-        cache.clear();
-    }
+class DashboardCacheTest extends DashboardTestBase {
 
     @Test
     void a_dashboard_read_again_comes_from_memory_until_the_refresher_sees_its_tag_change() {

@@ -44,11 +44,12 @@ final class KeepAliveHttp implements AutoCloseable {
     /** A client of the read load: the same GET again and again; succeeded when answered 200. */
     static LoadClients.Request repeating(URI uri, String acceptEncoding) {
         var http = new KeepAliveHttp(uri);
-        var target = target(uri);
+        // The same request every time: its bytes are built once.
+        var request = http.getRequest(target(uri), acceptEncoding);
         return new LoadClients.Request() {
             @Override
             public boolean send() {
-                return http.get(target, acceptEncoding);
+                return http.statusOnly(request);
             }
 
             @Override
@@ -88,8 +89,16 @@ final class KeepAliveHttp implements AutoCloseable {
 
     /** Whether a GET of {@code target} was answered 200; the body is read to the end and dropped. */
     boolean get(String target, String acceptEncoding) {
+        return statusOnly(getRequest(target, acceptEncoding));
+    }
+
+    private byte[] getRequest(String target, String acceptEncoding) {
+        return request("GET", target, "Accept-Encoding: " + acceptEncoding + "\r\n", null);
+    }
+
+    private boolean statusOnly(byte[] request) {
         try {
-            return exchange("GET", target, null, "Accept-Encoding: " + acceptEncoding + "\r\n", null) == 200;
+            return exchange(request, null, null) == 200;
         } catch (IOException e) {
             return false;
         }
@@ -100,8 +109,8 @@ final class KeepAliveHttp implements AutoCloseable {
         var body = new ByteArrayOutputStream();
         var headers = new HashMap<String, List<String>>();
         try {
-            int status = exchange(method, target, json == null ? null : json.getBytes(StandardCharsets.UTF_8), "",
-                    new Answer(body, headers));
+            var content = json == null ? null : json.getBytes(StandardCharsets.UTF_8);
+            int status = exchange(request(method, target, "", content), content, new Answer(body, headers));
             var contentType = headers.getOrDefault("content-type", List.of("")).get(0);
             return new HttpJson.Response(status, contentType, body.toString(StandardCharsets.UTF_8), headers);
         } catch (IOException e) {
@@ -113,12 +122,15 @@ final class KeepAliveHttp implements AutoCloseable {
     private record Answer(ByteArrayOutputStream body, Map<String, List<String>> headers) {
     }
 
-    private int exchange(String method, String target, byte[] body, String headers, Answer answer)
-            throws IOException {
-        var request = (method + " " + target + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n"
+    /** The request line and headers; {@code headers}: extra header lines, each ending in CRLF. */
+    private byte[] request(String method, String target, String headers, byte[] body) {
+        return (method + " " + target + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n"
                 + "Accept: application/json\r\n" + headers
                 + (body == null ? "" : "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n")
                 + "\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private int exchange(byte[] request, byte[] body, Answer answer) throws IOException {
         boolean reused = socket != null;
         answerStarted = false;
         try {
@@ -134,7 +146,7 @@ final class KeepAliveHttp implements AutoCloseable {
             if (reused && !answerStarted && e instanceof IOException) {
                 // The server closed the kept-alive connection while it was idle, before it read this request:
                 // again on a new connection, as HTTP clients do.
-                return exchange(method, target, body, headers, answer);
+                return exchange(request, body, answer);
             }
             throw e;
         }

@@ -3,14 +3,13 @@ package io.eventfold.query.dashboard;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -71,25 +70,21 @@ class DashboardRows {
 
     /** The versions of these dashboards, without their documents: what a read waiting for its write polls. */
     Map<String, Long> versions(Set<String> eventIds) {
-        return byEventId("version", eventIds, rs -> rs.getLong(2));
+        return byEventId("version", eventIds, (rs, n) -> rs.getLong(2));
     }
 
     /** The entity tags of these dashboards: whether a copy of one is still current. */
     Map<String, String> etags(Set<String> eventIds) {
-        return byEventId("etag", eventIds, rs -> rs.getString(2));
+        return byEventId("etag", eventIds, (rs, n) -> rs.getString(2));
     }
 
-    private <V> Map<String, V> byEventId(String column, Set<String> eventIds, ColumnReader<V> value) {
+    private <V> Map<String, V> byEventId(String column, Set<String> eventIds, RowMapper<V> value) {
         var values = new HashMap<String, V>();
         jdbc.sql("select event_id, " + column + " from dashboard where event_id = any(?)")
                 .param(eventIds.toArray(String[]::new))
                 .query(rs -> {
-                    values.put(rs.getString(1), value.read(rs));
+                    values.put(rs.getString(1), value.mapRow(rs, rs.getRow()));
                 });
         return values;
-    }
-
-    private interface ColumnReader<V> {
-        V read(ResultSet rs) throws SQLException;
     }
 }

@@ -144,7 +144,8 @@ final class Bench {
         try (var command = infra.service("command", database, topic, env, "-Xmx1g");
              var projection = infra.service("projection", database, topic, env, "-Xmx1g");
              var query = infra.service("query", database, topic, env, "-Xmx512m")) {
-            var commands = new CommandBench(command.baseUrl(), query.baseUrl(), settings.clients());
+            var commands = new CommandBench(command.baseUrl(), query.baseUrl(), projection.baseUrl(),
+                    settings.clients());
             var registrations = commands.registrations(settings.commandCount());
             report.commands(registrations);
             // The calm run goes first: after the saturated one, it would measure the backlog draining.

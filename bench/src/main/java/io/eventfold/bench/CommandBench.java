@@ -30,15 +30,17 @@ final class CommandBench {
 
     private final String commandUrl;
     private final String queryUrl;
+    private final HttpJson projection;
     private final int clients;
     private final List<Command> registrations;
     private int next;
     /** The highest position any played command answered: what the read model must reach to be caught up. */
     private final AtomicLong lastPosition = new AtomicLong();
 
-    CommandBench(String commandUrl, String queryUrl, int clients) {
+    CommandBench(String commandUrl, String queryUrl, String projectionUrl, int clients) {
         this.commandUrl = commandUrl;
         this.queryUrl = queryUrl;
+        this.projection = new HttpJson(projectionUrl);
         this.clients = clients;
         var workload = Workload.generate(Scale.SMALL, 7);
         var setUp = new CommandPlayer(commandUrl, clients).playSequences(CommandSink.sequences(workload.setUp),
@@ -82,6 +84,7 @@ final class CommandBench {
     /** Command response → dashboard shows it, at {@code rate} commands/s, for the commands after the first. */
     Freshness freshness(int rate, Duration duration) {
         awaitCaughtUp();
+        var stagesBefore = StageDelays.read(projection);
         var visible = new ConcurrentLinkedQueue<Long>();
         var failure = new AtomicReference<RuntimeException>();
         long period = TimeUnit.SECONDS.toNanos(1) / rate;
@@ -125,8 +128,11 @@ final class CommandBench {
         long elapsed = System.nanoTime() - start;
         var latencies = visible.stream().mapToLong(Long::longValue).toArray();
         var summary = Latencies.summarize("command response → visible on the dashboard", latencies, elapsed);
+        // Every command played is applied (and its delay recorded) before the next run starts: read it then.
+        awaitCaughtUp();
+        var stages = StageDelays.read(projection).since(stagesBefore);
         return new Freshness(rate, commands.size() * 1e9 / elapsed, summary.p50Millis(), summary.p99Millis(),
-                latencies.length);
+                latencies.length, stages.relayMillis(), stages.projectorMillis());
     }
 
     /**
@@ -145,8 +151,13 @@ final class CommandBench {
         }
     }
 
-    /** {@code commandsPerSecond}: the rate sustained, which is below {@code offered} if the system lags. */
-    record Freshness(int offered, double commandsPerSecond, double p50Millis, double p99Millis, int probes) {
+    /**
+     * {@code commandsPerSecond}: the rate sustained, which is below {@code offered} if the system lags.
+     * {@code relayMillis}, {@code projectorMillis}: the run's events' mean time from decided to sent to the topic,
+     * and from there to committed in the read model (projection-service's stage metrics).
+     */
+    record Freshness(int offered, double commandsPerSecond, double p50Millis, double p99Millis, int probes,
+                     double relayMillis, double projectorMillis) {
     }
 
     private static void probe(KeepAliveHttp http, Command command, long version,

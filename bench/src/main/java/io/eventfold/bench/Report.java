@@ -66,8 +66,10 @@ final class Report {
     }
 
     private static void print(CommandBench.Freshness result) {
-        System.out.printf("  fresh   offered %,d, sustained %,.0f commands/s: p50 %.1f ms, p99 %.1f ms (%d probes)%n",
-                result.offered(), result.commandsPerSecond(), result.p50Millis(), result.p99Millis(), result.probes());
+        System.out.printf("  fresh   offered %,d, sustained %,.0f commands/s: p50 %.1f ms, p99 %.1f ms (%d probes);"
+                        + " mean per event: relay %.1f ms, projector %.1f ms%n", result.offered(),
+                result.commandsPerSecond(), result.p50Millis(), result.p99Millis(), result.probes(),
+                result.relayMillis(), result.projectorMillis());
     }
 
     void memory(long heap, long rss) {
@@ -123,8 +125,9 @@ final class Report {
     }
 
     private static String describe(CommandBench.Freshness measured) {
-        return "%.0f / %.0f ms at %s of %s offered commands/s".formatted(measured.p50Millis(), measured.p99Millis(),
-                fmt(measured.commandsPerSecond()), fmt(measured.offered()));
+        return "%.0f / %.0f ms at %s of %s offered commands/s (mean relay %.0f ms, projector %.0f ms)".formatted(
+                measured.p50Millis(), measured.p99Millis(), fmt(measured.commandsPerSecond()), fmt(measured.offered()),
+                measured.relayMillis(), measured.projectorMillis());
     }
 
     private static String note(Measured.Replay replay) {

@@ -30,6 +30,11 @@ class BenchSmokeTest {
         assertThat(json.get("commands").get("requests").asLong()).isEqualTo(50);
         assertThat(json.get("freshness").get("probes").asInt()).isPositive();
         assertThat(json.get("freshnessBelowSaturation").get("probes").asInt()).isPositive();
+        // Where the delay went, from projection-service's own stage metrics: a number, not NaN (no samples).
+        for (var run : new String[] {"freshness", "freshnessBelowSaturation"}) {
+            assertThat(json.get(run).get("relayMillis").isNumber()).as(run).isTrue();
+            assertThat(json.get(run).get("projectorMillis").asDouble()).as(run).isPositive();
+        }
         assertThat(json.get("memory").get("peakHeapBytes").asLong()).isPositive();
         assertThat(Files.readString(root.resolve("bench/results/tiny.md"))).contains("| Replay", "| Dashboard");
     }

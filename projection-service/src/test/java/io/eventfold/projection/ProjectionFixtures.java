@@ -42,7 +42,7 @@ public final class ProjectionFixtures {
     public EventEnvelope envelope(ConferenceEvent event, long version) {
         var headers = new EventHeaders(EventTypes.wireNameOf(event.getClass()).orElseThrow(),
                 "msg-" + position.incrementAndGet(), event.eventId(), version, position.get(), T0);
-        return EventEnvelope.decoded("events", 0, offset.getAndIncrement(), headers, event, new byte[0]);
+        return EventEnvelope.decoded("events", 0, offset.getAndIncrement(), 0, headers, event, new byte[0]);
     }
 
     public static EventScheduled scheduled(String eventId, String org) {

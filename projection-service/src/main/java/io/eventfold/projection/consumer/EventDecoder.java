@@ -34,16 +34,21 @@ class EventDecoder {
                 return poison(record, headers, "Header aggregate id " + headers.aggregateId()
                         + " does not match the event's " + event.eventId());
             }
-            return EventEnvelope.decoded(record.topic(), record.partition(), record.offset(), headers, event,
-                    record.value());
+            return EventEnvelope.decoded(record.topic(), record.partition(), record.offset(), publishedAt(record),
+                    headers, event, record.value());
         } catch (JacksonException | IllegalArgumentException e) {
             return poison(record, headers, "Unreadable " + headers.eventType() + ": "
                     + (e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage()));
         }
     }
 
+    /** The relay's send time: topics keep the producer's timestamp unless configured to stamp on append. */
+    private static long publishedAt(ConsumerRecord<?, ?> record) {
+        return Math.max(0, record.timestamp());
+    }
+
     private static EventEnvelope poison(ConsumerRecord<String, byte[]> record, EventHeaders headers, String problem) {
-        return EventEnvelope.undecodable(record.topic(), record.partition(), record.offset(),
+        return EventEnvelope.undecodable(record.topic(), record.partition(), record.offset(), publishedAt(record),
                 record.key() == null ? "(no key)" : record.key(), headers == null ? -1 : headers.aggregateVersion(),
                 headers, record.value(), problem);
     }

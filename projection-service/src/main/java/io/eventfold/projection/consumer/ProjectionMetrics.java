@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
  * What the projector reports on {@code /actuator/prometheus}: events applied (and their rate over the last
  * ten seconds), batch sizes and durations, per partition how far behind the topic it is, in events and
  * in milliseconds (age of the last applied event while records are waiting; 0 when caught up), and how long
- * events took from the command that decided them to the committed read model (what readers wait for).
+ * events took from the command that decided them to the committed read model (what readers wait for), split
+ * into its two stages: the relay (decided → on the topic) and the projector (on the topic → committed). The
+ * stages compare clocks of two hosts (the command service's and this one's); on one host they add up.
  */
 @Component
 public class ProjectionMetrics {
@@ -32,6 +34,8 @@ public class ProjectionMetrics {
     private final DistributionSummary batchSizes;
     private final Timer batchDurations;
     private final Timer eventDelays;
+    private final Timer relayDelays;
+    private final Timer projectorDelays;
     private final Map<TopicPartition, Lag> lags = new ConcurrentHashMap<>();
     private final Throughput throughput = new Throughput(Duration.ofSeconds(10));
 
@@ -49,8 +53,15 @@ public class ProjectionMetrics {
         this.eventDelays = Timer.builder("eventfold.projection.event.delay")
                 .description("From the command that decided an event to its batch committed in the read model")
                 .publishPercentiles(0.5, 0.99).register(registry);
+        this.relayDelays = stageDelay("relay", "From the command that decided an event to the relay's send");
+        this.projectorDelays = stageDelay("projector", "From the relay's send to the batch committed");
         Gauge.builder("eventfold.projection.events.rate", this, ProjectionMetrics::eventsPerSecond)
                 .description("Events applied per second over the last ten seconds").register(registry);
+    }
+
+    private Timer stageDelay(String stage, String description) {
+        return Timer.builder("eventfold.projection.stage.delay").tag("stage", stage).description(description)
+                .publishPercentiles(0.5, 0.99).register(registry);
     }
 
     void batchWritten(Batch batch, long nanos) {
@@ -77,10 +88,18 @@ public class ProjectionMetrics {
             newest = Math.max(newest, decidedAt);
             if (decidedAt > 0 && i % stride == 0) {
                 eventDelays.record(Math.max(0, now - decidedAt), TimeUnit.MILLISECONDS);
+                stages(decidedAt, event.publishedAt(), now);
             }
         }
         decided(partition, newest);
         throughput.record(events.size());
+    }
+
+    private void stages(long decidedAt, long publishedAt, long now) {
+        if (publishedAt > 0) {
+            relayDelays.record(Math.max(0, publishedAt - decidedAt), TimeUnit.MILLISECONDS);
+            projectorDelays.record(Math.max(0, now - publishedAt), TimeUnit.MILLISECONDS);
+        }
     }
 
     private void decided(TopicPartition partition, long newestDecidedAt) {

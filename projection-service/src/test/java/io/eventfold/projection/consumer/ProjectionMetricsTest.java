@@ -2,11 +2,14 @@ package io.eventfold.projection.consumer;
 
 import static io.eventfold.projection.ProjectionFixtures.registered;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.eventfold.contracts.registration.Role;
 import io.eventfold.messaging.EventHeaders;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ProjectionMetricsTest {
@@ -34,18 +37,55 @@ class ProjectionMetricsTest {
         assertThat(registry.get("eventfold.projection.events.applied").counter().count()).isEqualTo(5_000);
     }
 
+    @Test
+    void the_delay_splits_into_the_relay_and_the_projector_at_the_time_the_event_was_published() {
+        var decided = Instant.now().minusSeconds(1);
+        var batch = batchOf(10, decided, decided.plusMillis(600).toEpochMilli());
+
+        metrics.batchWritten(batch, 1_000_000);
+
+        var relay = stage("relay");
+        var projector = stage("projector");
+        assertThat(relay.count()).isEqualTo(10);
+        assertThat(relay.mean(TimeUnit.MILLISECONDS)).isEqualTo(600);
+        // Published 400 ms ago, give or take the test's own run time.
+        assertThat(projector.mean(TimeUnit.MILLISECONDS)).isBetween(400.0, 1_000.0);
+        assertThat(relay.mean(TimeUnit.MILLISECONDS) + projector.mean(TimeUnit.MILLISECONDS))
+                .isCloseTo(registry.get("eventfold.projection.event.delay").timer().mean(TimeUnit.MILLISECONDS),
+                        within(1.0));
+    }
+
+    @Test
+    void an_event_without_a_publication_time_has_no_stages() {
+        var batch = batchOf(10, Instant.now().minusSeconds(1), 0);
+
+        metrics.batchWritten(batch, 1_000_000);
+
+        assertThat(delaysRecorded()).isEqualTo(10);
+        assertThat(stage("relay").count()).isZero();
+        assertThat(stage("projector").count()).isZero();
+    }
+
+    private Timer stage(String name) {
+        return registry.get("eventfold.projection.stage.delay").tag("stage", name).timer();
+    }
+
     private long delaysRecorded() {
         return registry.get("eventfold.projection.event.delay").timer().count();
     }
 
-    /** Events of two partitions, decided a second ago. */
+    /** Events of two partitions, decided a second ago and published right then. */
     private static Batch batchOf(int events) {
-        var batch = new Batch();
         var decided = Instant.now().minusSeconds(1);
+        return batchOf(events, decided, decided.toEpochMilli());
+    }
+
+    private static Batch batchOf(int events, Instant decided, long publishedAt) {
+        var batch = new Batch();
         for (int i = 0; i < events; i++) {
             var event = registered("c1", "r" + i, Role.ATTENDEE, i % 60);
             var headers = new EventHeaders("registration.person-registered.v1", "m" + i, "c1", i, i + 1, decided);
-            batch.addEvent(EventEnvelope.decoded("events", i % 2, i / 2, headers, event, new byte[0]));
+            batch.addEvent(EventEnvelope.decoded("events", i % 2, i / 2, publishedAt, headers, event, new byte[0]));
         }
         return batch;
     }

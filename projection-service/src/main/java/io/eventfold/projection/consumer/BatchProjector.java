@@ -2,6 +2,7 @@ package io.eventfold.projection.consumer;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,13 +33,14 @@ public class BatchProjector {
 
     void project(String consumer, Batch batch) {
         transaction.executeWithoutResult(status -> {
-            for (var row : generations.lockActive()) {
+            for (var active : generations.lockActive()) {
+                var row = active.row();
                 var projection = find(row.generation().projection());
                 if (projection == null) {
                     continue;
                 }
                 if (row.state() == GenerationStore.State.LIVE) {
-                    apply(projection, row.generation(), batch.events());
+                    apply(projection, row.generation(), batch.events(), active.anyParked());
                 } else {
                     applyJoined(projection, row.generation(), batch);
                 }
@@ -55,7 +57,7 @@ public class BatchProjector {
                 joined.put(partition, next);
             }
         });
-        apply(projection, generation, batch.eventsFrom(joined));
+        apply(projection, generation, batch.eventsFrom(joined), true);
         var advanced = new HashMap<>(batch.nextOffsets());
         advanced.keySet().retainAll(joined.keySet());
         offsets.advance(generation.offsetsName(), advanced);
@@ -69,18 +71,19 @@ public class BatchProjector {
             }
             var stored = new HashMap<>(offsets.lock(generation.offsetsName(), batch.progress().keySet()));
             batch.progress().keySet().forEach(p -> stored.putIfAbsent(p, 0L));
-            apply(projection, generation, batch.eventsFrom(stored));
+            apply(projection, generation, batch.eventsFrom(stored), true);
             offsets.advance(generation.offsetsName(), batch.nextOffsets());
             return true;
         }));
     }
 
-    void apply(Projection projection, Generation generation, List<EventEnvelope> events) {
+    /** {@code anyParked}: whether the generation may hold conferences back; false saves asking which. */
+    private void apply(Projection projection, Generation generation, List<EventEnvelope> events, boolean anyParked) {
         if (events.isEmpty()) {
             return;
         }
         var conferences = events.stream().map(EventEnvelope::conferenceId).distinct().toList();
-        var parking = new Parking(generation, deadLetters.blocked(generation, conferences));
+        var parking = new Parking(generation, anyParked ? deadLetters.blocked(generation, conferences) : Set.of());
         projection.apply(events, parking, generation);
         deadLetters.save(parking.parked());
     }

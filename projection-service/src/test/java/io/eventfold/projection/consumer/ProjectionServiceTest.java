@@ -119,6 +119,12 @@ class ProjectionServiceTest {
         assertThat(parked.get(1).get("reason").toString()).contains("Waiting behind");
         assertThat(parked.get(0).get("record_offset")).isNotNull();
         assertThat(parked.get(0).get("event_type")).isEqualTo("registration.person-registered.v1");
+
+        // A later batch finds the parked letters in the table and holds the conference's next event back too.
+        writer.send(registered(poisoned, "r3", Role.ATTENDEE, 3));
+        await().atMost(Duration.ofSeconds(20)).until(() -> parked(poisoned).size() == 3);
+        assertThat(parked(poisoned).get(2).get("reason").toString()).contains("Waiting behind");
+        assertThat(version(poisoned)).isEqualTo(1);
     }
 
     @Test

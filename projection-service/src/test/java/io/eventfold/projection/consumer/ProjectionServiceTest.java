@@ -143,7 +143,8 @@ class ProjectionServiceTest {
         assertThat(sample(metrics, "eventfold_projection_event_delay_seconds{quantile=\"0.5\"")).isPositive();
         // Its stages, for every delay: the record's timestamp (when it was sent) splits it.
         var delays = sample(metrics, "eventfold_projection_event_delay_seconds_count");
-        assertThat(sample(metrics, "eventfold_projection_stage_delay_seconds_count{stage=\"relay\"")).isEqualTo(delays);
+        assertThat(sample(metrics, "eventfold_projection_stage_delay_seconds_count{stage=\"relay\""))
+                .isEqualTo(delays);
         assertThat(sample(metrics, "eventfold_projection_stage_delay_seconds_count{stage=\"projector\""))
                 .isEqualTo(delays);
     }

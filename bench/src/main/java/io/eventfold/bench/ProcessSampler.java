@@ -38,13 +38,7 @@ final class ProcessSampler implements AutoCloseable {
 
     /** The sum of jvm_memory_used_bytes over the heap's pools. */
     static long heapUsed(String prometheus) {
-        double sum = 0;
-        for (var line : prometheus.split("\n")) {
-            if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
-                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return (long) sum;
+        return (long) PrometheusText.sum(prometheus, "jvm_memory_used_bytes", "area=\"heap\"");
     }
 
     private static long rss(Path status) {

@@ -10,6 +10,8 @@ import io.eventfold.infra.HttpJson;
 record StageDelays(double relaySeconds, double projectorSeconds, long relayCount, long projectorCount) {
 
     private static final String SERIES = "eventfold_projection_stage_delay_seconds";
+    private static final String RELAY = "stage=\"relay\"";
+    private static final String PROJECTOR = "stage=\"projector\"";
 
     static StageDelays read(HttpJson projection) {
         var metrics = projection.get("/actuator/prometheus?includedNames=" + SERIES + "," + SERIES + "_sum,"
@@ -21,25 +23,10 @@ record StageDelays(double relaySeconds, double projectorSeconds, long relayCount
     }
 
     static StageDelays parse(String prometheus) {
-        double relay = 0;
-        double projector = 0;
-        long relayCount = 0;
-        long projectorCount = 0;
-        for (var line : prometheus.split("\n")) {
-            boolean sum = line.startsWith(SERIES + "_sum{");
-            if (!sum && !line.startsWith(SERIES + "_count{")) {
-                continue;
-            }
-            double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            if (line.contains("stage=\"relay\"")) {
-                relay += sum ? value : 0;
-                relayCount += sum ? 0 : (long) value;
-            } else if (line.contains("stage=\"projector\"")) {
-                projector += sum ? value : 0;
-                projectorCount += sum ? 0 : (long) value;
-            }
-        }
-        return new StageDelays(relay, projector, relayCount, projectorCount);
+        return new StageDelays(PrometheusText.sum(prometheus, SERIES + "_sum", RELAY),
+                PrometheusText.sum(prometheus, SERIES + "_sum", PROJECTOR),
+                (long) PrometheusText.sum(prometheus, SERIES + "_count", RELAY),
+                (long) PrometheusText.sum(prometheus, SERIES + "_count", PROJECTOR));
     }
 
     /** Mean milliseconds per event of each stage since {@code earlier}; NaN for a stage without samples. */

@@ -57,6 +57,7 @@ public class BatchProjector {
                 joined.put(partition, next);
             }
         });
+        // Asked again under the offsets lock: a rebuild batch may have parked letters since the generation lock.
         apply(projection, generation, batch.eventsFrom(joined), true);
         var advanced = new HashMap<>(batch.nextOffsets());
         advanced.keySet().retainAll(joined.keySet());

@@ -1,0 +1,19 @@
+package io.eventfold.bench;
+
+/** Reads a service's {@code /actuator/prometheus} text as far as the bench needs it. */
+final class PrometheusText {
+
+    private PrometheusText() {
+    }
+
+    /** The sum of the samples of {@code series} whose labels contain {@code label} (e.g. {@code area="heap"}). */
+    static double sum(String prometheus, String series, String label) {
+        double sum = 0;
+        for (var line : prometheus.split("\n")) {
+            if (line.startsWith(series + "{") && line.contains(label)) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+}

@@ -6,30 +6,40 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
  * Read-your-writes: a read that asks for a minimum version or position waits until the read model reaches
- * it, for at most {@code eventfold.query.max-wait}, and is never answered with older data.
+ * it, for at most {@code eventfold.query.max-wait}, and is never answered with older data. Waits are checked
+ * whenever the projector commits (PostgreSQL notifications), and every 2 ms where notifications cannot reach
+ * this service.
  */
 @Component
-public class Freshness implements DisposableBean {
+public class Freshness implements DisposableBean, ReadModelChanges.Listener {
 
-    /** How often a waiting read looks again: a waiting read sees its write within a few ms of it landing. */
+    /** How often a waiting read looks again unsignalled: it sees its write within a few ms of it landing. */
     private static final Duration TICK = Duration.ofMillis(2);
+    /** While notifications arrive: only a safety net against one lost on its way. */
+    private static final Duration SIGNALLED_TICK = Duration.ofMillis(100);
+    private static final Duration LISTEN_RETRY = Duration.ofSeconds(1);
 
     private final FreshnessProperties properties;
     private final List<Watcher<?>> watchers = new CopyOnWriteArrayList<>();
+    private final ReadModelChanges changes;
+    private volatile boolean listening;
 
-    Freshness(FreshnessProperties properties) {
+    Freshness(FreshnessProperties properties, DataSource dataSource) {
         this.properties = properties;
+        this.changes = new ReadModelChanges(dataSource, this, LISTEN_RETRY);
     }
 
     /** {@code read}: the current numbers of the given keys, in one query. */
     public <K> Watcher<K> watcher(String name, Function<Set<K>, Map<K, Long>> read) {
-        var watcher = new Watcher<>(name, read, properties.maxWait(), TICK);
+        var watcher = new Watcher<>(name, read, properties.maxWait(), TICK, SIGNALLED_TICK);
         watchers.add(watcher);
+        watcher.signalled(listening);
         return watcher;
     }
 
@@ -38,7 +48,19 @@ public class Freshness implements DisposableBean {
     }
 
     @Override
+    public void listening(boolean listening) {
+        this.listening = listening;
+        watchers.forEach(watcher -> watcher.signalled(listening));
+    }
+
+    @Override
+    public void changed() {
+        watchers.forEach(Watcher::changed);
+    }
+
+    @Override
     public void destroy() {
+        changes.close();
         watchers.forEach(Watcher::close);
     }
 }

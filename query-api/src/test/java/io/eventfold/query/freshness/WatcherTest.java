@@ -20,6 +20,7 @@ class WatcherTest {
 
     private final Map<String, Long> numbers = new ConcurrentHashMap<>();
     private final AtomicInteger largestRead = new AtomicInteger();
+    private final AtomicInteger reads = new AtomicInteger();
     private Watcher<String> watcher;
 
     @AfterEach
@@ -85,12 +86,48 @@ class WatcherTest {
         assertThat(failures.get()).isNegative();
     }
 
+    @Test
+    void once_signalled_it_reads_on_each_change_instead_of_every_tick() throws Exception {
+        given(Duration.ofSeconds(5), this::readNumbers);
+        watcher.signalled(true);
+        numbers.put("c1", 3L);
+        var reached = CompletableFuture.supplyAsync(() -> watcher.await("c1", 5));
+        while (reads.get() == 0) {
+            Thread.onSpinWait();
+        }
+
+        numbers.put("c1", 5L);
+        Thread.sleep(100);
+        int readsBeforeSignal = reads.get();
+        watcher.changed();
+
+        assertThat(reached.get()).isTrue();
+        assertThat(readsBeforeSignal).as("no reads between changes, where 2 ms ticks made ~50").isLessThan(3);
+    }
+
+    @Test
+    void unsignalled_again_it_goes_back_to_ticking() {
+        given(Duration.ofSeconds(5), this::readNumbers);
+        watcher.signalled(true);
+        watcher.signalled(false);
+        numbers.put("c1", 3L);
+        var reached = CompletableFuture.supplyAsync(() -> watcher.await("c1", 5));
+        while (reads.get() == 0) {
+            Thread.onSpinWait();
+        }
+
+        numbers.put("c1", 5L);
+
+        assertThat(reached.join()).as("found by a tick, no change signalled").isTrue();
+    }
+
     private void given(Duration maxWait, Function<Set<String>, Map<String, Long>> read) {
-        watcher = new Watcher<>("test-watcher", read, maxWait, TICK);
+        watcher = new Watcher<>("test-watcher", read, maxWait, TICK, Duration.ofHours(1));
     }
 
     private Map<String, Long> readNumbers(Set<String> keys) {
         largestRead.accumulateAndGet(keys.size(), Math::max);
+        reads.incrementAndGet();
         var found = new HashMap<String, Long>();
         keys.stream().filter(numbers::containsKey).forEach(key -> found.put(key, numbers.get(key)));
         return found;

@@ -145,7 +145,7 @@ final class Bench {
              var projection = infra.service("projection", database, topic, env, "-Xmx1g");
              var query = infra.service("query", database, topic, env, "-Xmx512m")) {
             var commands = new CommandBench(command.baseUrl(), query.baseUrl(), projection.baseUrl(),
-                    settings.clients());
+                    settings.clients(), scale);
             var registrations = commands.registrations(settings.commandCount());
             report.commands(registrations);
             // The calm run goes first: after the saturated one, it would measure the backlog draining.

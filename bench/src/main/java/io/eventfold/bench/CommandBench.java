@@ -37,12 +37,12 @@ final class CommandBench {
     /** The highest position any played command answered: what the read model must reach to be caught up. */
     private final AtomicLong lastPosition = new AtomicLong();
 
-    CommandBench(String commandUrl, String queryUrl, String projectionUrl, int clients) {
+    CommandBench(String commandUrl, String queryUrl, String projectionUrl, int clients, Scale scale) {
         this.commandUrl = commandUrl;
         this.queryUrl = queryUrl;
         this.projection = new HttpJson(projectionUrl);
         this.clients = clients;
-        var workload = Workload.generate(Scale.SMALL, 7);
+        var workload = Workload.generate(scale.ofCommands(), 7);
         var setUp = new CommandPlayer(commandUrl, clients).playSequences(CommandSink.sequences(workload.setUp),
                 done -> { });
         if (setUp.refused() > 0) {
@@ -52,11 +52,13 @@ final class CommandBench {
     }
 
     /**
-     * {@code count} registrations, after a quarter as many again unmeasured: the services have just started, and
-     * their first thousands of requests run partly interpreted while the JIT compiles (the reads warm up too).
+     * {@code count} registrations, after as many again unmeasured: the services have just started, and their
+     * first thousands of requests run partly interpreted while the JIT compiles (the reads warm up too). After
+     * a quarter as many, the compiler threads still took a quarter of command-service's CPU and the interpreter
+     * a fifth (perf), where a service in production has long finished compiling.
      */
     Measured.Throughput registrations(int count) {
-        play(take(count / 4));
+        play(take(count));
         var result = play(take(count));
         return Latencies.summarize("EventFold: POST /api/events/{id}/registrations (" + clients + " clients)",
                 result.latencies(), result.nanos());

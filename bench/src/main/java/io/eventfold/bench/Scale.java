@@ -28,4 +28,13 @@ enum Scale {
         this.dashboardSessions = dashboardSessions;
         this.dashboardRegistrations = dashboardRegistrations;
     }
+
+    /**
+     * The workload the command runs play: this scale's own, up to medium's 200 conferences. Large's 1,000
+     * would take minutes to set up through the HTTP API, and 200 conferences already spread the load: with
+     * small's 50, the hottest few held most registrations, and their commands queued on one another.
+     */
+    Scale ofCommands() {
+        return compareTo(MEDIUM) > 0 ? MEDIUM : this;
+    }
 }

@@ -32,6 +32,8 @@ final class ReadModelChanges implements AutoCloseable {
     private final Duration retry;
     private final Thread thread;
     private volatile boolean closed;
+    /** Whether this attempt got as far as listening: its failure starts a new outage. */
+    private boolean listened;
 
     ReadModelChanges(DataSource dataSource, Listener listener, Duration retry) {
         this.dataSource = dataSource;
@@ -45,10 +47,13 @@ final class ReadModelChanges implements AutoCloseable {
     private void run() {
         boolean warned = false;
         while (!closed) {
+            listened = false;
             try {
                 listen();
             } catch (SQLException | RuntimeException e) {
                 listener.listening(false);
+                // Once per outage, not per retry: a replica refuses every retry the same way.
+                warned &= !listened;
                 if (!warned && !closed) {
                     log.warn("Cannot listen for read-model changes; read-your-writes waits poll until it can", e);
                     warned = true;
@@ -66,6 +71,7 @@ final class ReadModelChanges implements AutoCloseable {
             }
             var notifications = connection.unwrap(PGConnection.class);
             listener.listening(true);
+            listened = true;
             // Whatever committed before the listen took effect is read now, not at the next notification.
             listener.changed();
             while (!closed) {

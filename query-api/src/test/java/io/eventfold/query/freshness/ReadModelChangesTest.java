@@ -47,6 +47,23 @@ class ReadModelChangesTest {
     }
 
     @Test
+    void a_lost_connection_is_replaced_and_listened_on_again() throws Exception {
+        given(dataSource);
+        assertThat(next()).isEqualTo("listening");
+        assertThat(next()).isEqualTo("changed");
+
+        jdbc.sql("select pg_terminate_backend(pid) from pg_stat_activity where query = 'listen read_model_changed'")
+                .query(Boolean.class).list();
+
+        assertThat(next()).isEqualTo("not listening");
+        assertThat(nextOtherThan("not listening")).as("the pool may first hand back the dead connection")
+                .isEqualTo("listening");
+        assertThat(next()).isEqualTo("changed");
+        new ReadModelRows(jdbc).watermark(1, 7);
+        assertThat(next()).isEqualTo("changed");
+    }
+
+    @Test
     void a_database_it_cannot_listen_to_leaves_waiters_polling() throws Exception {
         given(new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/none"));
 
@@ -69,5 +86,13 @@ class ReadModelChangesTest {
 
     private String next() throws InterruptedException {
         return heard.poll(5, TimeUnit.SECONDS);
+    }
+
+    private String nextOtherThan(String repeated) throws InterruptedException {
+        String next;
+        do {
+            next = next();
+        } while (repeated.equals(next));
+        return next;
     }
 }

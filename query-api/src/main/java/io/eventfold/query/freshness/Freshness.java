@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * this service.
  */
 @Component
-public class Freshness implements DisposableBean, ReadModelChanges.Listener {
+public class Freshness implements DisposableBean {
 
     /** How often a waiting read looks again unsignalled: it sees its write within a few ms of it landing. */
     private static final Duration TICK = Duration.ofMillis(2);
@@ -32,7 +32,18 @@ public class Freshness implements DisposableBean, ReadModelChanges.Listener {
 
     Freshness(FreshnessProperties properties, DataSource dataSource) {
         this.properties = properties;
-        this.changes = new ReadModelChanges(dataSource, this, LISTEN_RETRY);
+        // Not this bean's own methods: other packages use Freshness and must not signal its watchers.
+        this.changes = new ReadModelChanges(dataSource, new ReadModelChanges.Listener() {
+            @Override
+            public void listening(boolean listening) {
+                signalAll(listening);
+            }
+
+            @Override
+            public void changed() {
+                watchers.forEach(Watcher::changed);
+            }
+        }, LISTEN_RETRY);
     }
 
     /** {@code read}: the current numbers of the given keys, in one query. */
@@ -47,15 +58,9 @@ public class Freshness implements DisposableBean, ReadModelChanges.Listener {
         return new ReadModelBehindException(detail, properties.maxWait());
     }
 
-    @Override
-    public void listening(boolean listening) {
+    private void signalAll(boolean listening) {
         this.listening = listening;
         watchers.forEach(watcher -> watcher.signalled(listening));
-    }
-
-    @Override
-    public void changed() {
-        watchers.forEach(Watcher::changed);
     }
 
     @Override

@@ -101,7 +101,8 @@ public final class Watcher<K> implements AutoCloseable {
                 }
                 failing = true;
             }
-            long tick = signalled ? signalledTickNanos : tickNanos;
+            // A failed read is retried at the short tick: the change it missed will not be signalled again.
+            long tick = signalled && !failing ? signalledTickNanos : tickNanos;
             // A change signalled during the read left a permit: the park returns at once and reads again.
             LockSupport.parkNanos(this, tick - (System.nanoTime() - started));
         }

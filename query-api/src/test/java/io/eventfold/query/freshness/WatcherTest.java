@@ -113,6 +113,21 @@ class WatcherTest {
         assertThat(reached.join()).as("found by a tick, no change signalled").isTrue();
     }
 
+    @Test
+    void signalled_a_failing_read_is_retried_at_the_short_tick_not_left_for_the_next_change() {
+        var failures = new AtomicInteger(3);
+        given(Duration.ofSeconds(5), keys -> {
+            if (failures.getAndDecrement() > 0) {
+                throw new IllegalStateException("database restarting");
+            }
+            return readNumbers(keys);
+        });
+        watcher.signalled(true);
+        numbers.put("c1", 1L);
+
+        assertThat(watcher.await("c1", 1)).as("no change signalled: only retries find it").isTrue();
+    }
+
     /** c1 at 3, awaited at 5, and read once already. */
     private CompletableFuture<Boolean> awaitedAfterAFirstRead() {
         numbers.put("c1", 3L);

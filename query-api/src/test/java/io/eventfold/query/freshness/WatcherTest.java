@@ -21,6 +21,8 @@ class WatcherTest {
     private final Map<String, Long> numbers = new ConcurrentHashMap<>();
     private final AtomicInteger largestRead = new AtomicInteger();
     private final AtomicInteger reads = new AtomicInteger();
+    /** How many reads fail before {@link #readFailingFirst} answers. */
+    private final AtomicInteger failures = new AtomicInteger();
     private Watcher<String> watcher;
 
     @AfterEach
@@ -73,13 +75,8 @@ class WatcherTest {
 
     @Test
     void a_failing_read_is_retried_until_it_answers() {
-        var failures = new AtomicInteger(3);
-        given(Duration.ofSeconds(5), keys -> {
-            if (failures.getAndDecrement() > 0) {
-                throw new IllegalStateException("database restarting");
-            }
-            return readNumbers(keys);
-        });
+        failures.set(3);
+        given(Duration.ofSeconds(5), this::readFailingFirst);
         numbers.put("c1", 1L);
 
         assertThat(watcher.await("c1", 1)).isTrue();
@@ -115,13 +112,8 @@ class WatcherTest {
 
     @Test
     void signalled_a_failing_read_is_retried_at_the_short_tick_not_left_for_the_next_change() {
-        var failures = new AtomicInteger(3);
-        given(Duration.ofSeconds(5), keys -> {
-            if (failures.getAndDecrement() > 0) {
-                throw new IllegalStateException("database restarting");
-            }
-            return readNumbers(keys);
-        });
+        failures.set(3);
+        given(Duration.ofSeconds(5), this::readFailingFirst);
         watcher.signalled(true);
         numbers.put("c1", 1L);
 
@@ -140,6 +132,13 @@ class WatcherTest {
 
     private void given(Duration maxWait, Function<Set<String>, Map<String, Long>> read) {
         watcher = new Watcher<>("test-watcher", read, maxWait, TICK, Duration.ofHours(1));
+    }
+
+    private Map<String, Long> readFailingFirst(Set<String> keys) {
+        if (failures.getAndDecrement() > 0) {
+            throw new IllegalStateException("database restarting");
+        }
+        return readNumbers(keys);
     }
 
     private Map<String, Long> readNumbers(Set<String> keys) {

@@ -6,12 +6,16 @@ import io.eventfold.infra.PostgresServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * PostgreSQL and Kafka for one benchmark run, on this machine, in a fresh temporary folder; PostgreSQL with
@@ -22,13 +26,17 @@ final class BenchInfrastructure implements AutoCloseable {
     private final PostgresServer postgres;
     private final KafkaBroker kafka;
     private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
+    /** Where the database's time went, for the report: its statements by total time, written on close. */
+    private final Path statements = Optional.ofNullable(System.getProperty("eventfold.bench.pgstats"))
+            .map(Path::of).orElse(null);
     private final Thread onExit = new Thread(this::stopServices, "bench-services-stop");
 
     BenchInfrastructure() {
         try {
             var root = Files.createTempDirectory("eventfold-bench");
             postgres = PostgresServer.start(root.resolve("postgres"), Ports.free(), true,
-                    Map.of("max_connections", "200"));
+                    statements == null ? Map.of("max_connections", "200") : Map.of("max_connections", "200",
+                            "shared_preload_libraries", "pg_stat_statements", "pg_stat_statements.track", "all"));
             kafka = KafkaBroker.start(root.resolve("kafka"), Ports.free(), Ports.free());
             // An interrupted bench leaves no service processes behind.
             Runtime.getRuntime().addShutdownHook(onExit);
@@ -38,7 +46,12 @@ final class BenchInfrastructure implements AutoCloseable {
     }
 
     String database(String name) {
-        return postgres.ensureDatabase(name);
+        var url = postgres.ensureDatabase(name);
+        if (statements != null) {
+            new JdbcTemplate(new SingleConnectionDataSource(url, PostgresServer.USER, "", false))
+                    .execute("create extension if not exists pg_stat_statements");
+        }
+        return url;
     }
 
     String bootstrapServers() {
@@ -74,6 +87,9 @@ final class BenchInfrastructure implements AutoCloseable {
     public void close() {
         Runtime.getRuntime().removeShutdownHook(onExit);
         stopServices();
+        if (statements != null) {
+            StatementProfile.write(postgres.jdbcUrl("postgres"), statements);
+        }
         kafka.close();
         postgres.close();
     }

@@ -1,0 +1,42 @@
+package io.eventfold.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventfold.infra.Ports;
+import io.eventfold.infra.PostgresServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+class StatementProfileTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void lists_the_statements_of_every_database_with_their_calls_busiest_first() throws Exception {
+        try (var postgres = PostgresServer.start(directory.resolve("pg"), Ports.free(), true,
+                Map.of("shared_preload_libraries", "pg_stat_statements"))) {
+            var jdbc = new JdbcTemplate(new SingleConnectionDataSource(
+                    postgres.ensureDatabase("profiled"), PostgresServer.USER, "", true));
+            jdbc.execute("create table busy (id int)");
+            for (int i = 0; i < 7; i++) {
+                jdbc.update("insert into busy select generate_series(1, 20000)");
+            }
+            jdbc.queryForObject("select count(*) from busy where id = ?", Long.class, 3);
+            var file = directory.resolve("statements.tsv");
+
+            StatementProfile.write(postgres.jdbcUrl("postgres"), file);
+
+            var lines = Files.readAllLines(file);
+            assertThat(lines.get(0)).startsWith("share\ttotal ms\tcalls");
+            assertThat(lines.get(1)).contains("\t7\t").contains("\tprofiled\t")
+                    .contains("insert into busy select generate_series($1, $2)");
+            assertThat(lines).anyMatch(line -> line.contains("\t1\t") && line.contains("from busy where id = $1"));
+        }
+    }
+}

@@ -54,7 +54,7 @@ class DashboardProjection implements Projection {
         var changed = new HashSet<String>();
         var refill = new HashSet<String>();
         var added = new ArrayList<DashboardStore.AddedRegistration>();
-        var cancelled = new ArrayList<Object[]>();
+        var cancelled = new ArrayList<DashboardStore.CancelledRegistration>();
         for (var envelope : batch) {
             var current = dashboards.get(envelope.conferenceId());
             if (current != null && envelope.version() <= current.version() || !parking.admit(envelope)) {
@@ -80,12 +80,12 @@ class DashboardProjection implements Projection {
     }
 
     private void remember(EventEnvelope envelope, List<DashboardStore.AddedRegistration> added,
-                          List<Object[]> cancelled) {
+                          List<DashboardStore.CancelledRegistration> cancelled) {
         if (envelope.event() instanceof PersonRegistered registered) {
             added.add(new DashboardStore.AddedRegistration(registered.eventId(),
                     DashboardFold.registration(registered), envelope.version()));
         } else if (envelope.event() instanceof RegistrationCancelled cancel) {
-            cancelled.add(new Object[] {cancel.eventId(), cancel.registrationId()});
+            cancelled.add(new DashboardStore.CancelledRegistration(cancel.eventId(), cancel.registrationId()));
         }
     }
 

@@ -127,11 +127,16 @@ class DashboardStore {
     record AddedRegistration(String eventId, Registration registration, long version) {
     }
 
+    /** A registration leaving its conference's dashboard. */
+    record CancelledRegistration(String eventId, String registrationId) {
+    }
+
     /**
      * Plain COPY, no conflict handling: a registration event is applied once per generation (its version is
-     * above the dashboard row's, which this transaction holds locked), so its row cannot exist yet.
+     * above the dashboard row's, which this transaction holds locked), so its row cannot exist yet. The
+     * cancellations are one statement over arrays, not one per row (in a replay, 48,000 a pass).
      */
-    void saveRegistrations(Generation g, List<AddedRegistration> added, List<Object[]> cancelled) {
+    void saveRegistrations(Generation g, List<AddedRegistration> added, List<CancelledRegistration> cancelled) {
         var rows = new CopyRows();
         for (var a : added) {
             var r = a.registration();
@@ -140,8 +145,15 @@ class DashboardStore {
         }
         rows.copyInto(jdbc, g.table(REGISTRATIONS)
                 + " (event_id, registration_id, user_id, name, email, role, registered_at, version, active)");
-        jdbc.batchUpdate("update %s set active = false where event_id = ? and registration_id = ?"
-                .formatted(g.table(REGISTRATIONS)), cancelled);
+        if (!cancelled.isEmpty()) {
+            jdbc.update("""
+                            update %s r set active = false
+                            from unnest(?::text[], ?::text[]) as c(event_id, registration_id)
+                            where r.event_id = c.event_id and r.registration_id = c.registration_id"""
+                            .formatted(g.table(REGISTRATIONS)),
+                    cancelled.stream().map(CancelledRegistration::eventId).toArray(String[]::new),
+                    cancelled.stream().map(CancelledRegistration::registrationId).toArray(String[]::new));
+        }
     }
 
     /** The newest active registrations of each conference, in dashboard order. */

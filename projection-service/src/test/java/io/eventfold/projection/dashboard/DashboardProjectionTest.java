@@ -149,6 +149,25 @@ class DashboardProjectionTest {
     }
 
     @Test
+    void cancellations_of_one_batch_deactivate_exactly_their_conference_and_registration_pairs() {
+        var events = new ArrayList<EventEnvelope>();
+        for (var conference : List.of("c1", "c2")) {
+            events.add(stream.next(scheduled(conference, "acme")));
+            events.add(stream.next(registered(conference, "r1", Role.ATTENDEE, 1)));
+            events.add(stream.next(registered(conference, "r2", Role.ATTENDEE, 2)));
+        }
+        projection.apply(events, parking, live);
+
+        projection.apply(List.of(stream.next(cancelled("c1", "r1", Role.ATTENDEE)),
+                stream.next(cancelled("c2", "r2", Role.ATTENDEE))), parking, live);
+
+        assertThat(jdbc.queryForList("select event_id || '/' || registration_id from dashboard_registration_g1 "
+                + "where active order by 1", String.class)).containsExactly("c1/r2", "c2/r1");
+        assertThat(stored("c1").stats().attendeeCount()).isEqualTo(1);
+        assertThat(stored("c2").stats().attendeeCount()).isEqualTo(1);
+    }
+
+    @Test
     void registration_text_with_tabs_newlines_and_backslashes_is_stored_as_sent() {
         var odd = new PersonRegistered("c1", "r1", "user\\1", "Ann\tLee\nJr.", "a\\b@example.com\r",
                 Role.ATTENDEE, ProjectionFixtures.T0);

@@ -162,6 +162,9 @@ final class Bench {
     /** projection-service's admin API, as the operator token allows. */
     private record Admin(HttpJson http) {
 
+        /** Ten times the large replay and rebuild on this machine. */
+        private static final Duration AWAIT_LIMIT = Duration.ofMinutes(20);
+
         Admin(ServiceProcess service) {
             this(new HttpJson(service.baseUrl()));
         }
@@ -179,17 +182,24 @@ final class Bench {
         }
 
         void awaitCaughtUp(long events) {
-            await(() -> send("GET", "/admin/projections").json().valueStream()
+            await("the live projections to apply all " + events + " events", () -> send("GET", "/admin/projections")
+                    .json().valueStream()
                     .allMatch(p -> p.get("lagEvents").asLong() == 0 && p.get("appliedPosition").asLong() >= events));
         }
 
         void awaitSwitched(String projection) {
-            await(() -> "SWITCHED".equals(send("GET", "/admin/projections/" + projection + "/rebuild").json()
-                    .path("state").asString("")));
+            await("the rebuild of " + projection + " to switch", () -> "SWITCHED".equals(
+                    send("GET", "/admin/projections/" + projection + "/rebuild").json().path("state").asString("")));
         }
 
-        private static void await(BooleanSupplier done) {
+        /** Bounded: a projector that stopped (say, a thread died) must end the run with a reason, not hang it. */
+        private static void await(String what, BooleanSupplier done) {
+            var deadline = System.nanoTime() + AWAIT_LIMIT.toNanos();
             while (!done.getAsBoolean()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Gave up after " + AWAIT_LIMIT.toMinutes() + " min waiting for "
+                            + what + "; see projection-service's log in bench/target/service-logs");
+                }
                 try {
                     Thread.sleep(50);
                 } catch (InterruptedException e) {

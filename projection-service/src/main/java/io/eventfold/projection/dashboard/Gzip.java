@@ -8,9 +8,9 @@ import java.util.zip.Deflater;
 /**
  * gzip (RFC 1952) at the fastest level, compressed from and into direct buffers. Given byte arrays, zlib works
  * inside a JNI critical region, and while one is open G1 on JDK 17 cannot collect: a thread that needs a large
- * allocation meanwhile retries twice, then fails with a spurious OutOfMemoryError. A large rebuild hit that
- * ("Retried waiting for GCLocker too often allocating 393237 words", a Kafka fetch buffer) with the heap far
- * from full. Direct buffers live outside the heap and need no such region. One instance per thread.
+ * allocation meanwhile retries twice, then fails with OutOfMemoryError whatever the heap holds. A large rebuild
+ * hit that ("Retried waiting for GCLocker too often allocating 393237 words", a Kafka fetch buffer). Direct
+ * buffers live outside the heap and need no such region. One instance per thread.
  */
 final class Gzip {
 

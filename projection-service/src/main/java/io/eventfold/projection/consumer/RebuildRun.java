@@ -169,13 +169,14 @@ public final class RebuildRun {
                     return;
                 } catch (WakeupException e) {
                     return;
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
+                    // An Error too: a worker thread that ended on one left its rebuild REBUILDING for good.
                     if (ending()) {
                         return;
                     }
                     if (attempt >= ATTEMPTS) {
                         log.error("Rebuild of {} failed {} times; giving up", generation, attempt, e);
-                        failed(e);
+                        failed(e instanceof RuntimeException r ? r : new IllegalStateException(e.toString(), e));
                         return;
                     }
                     log.warn("Rebuild of {} failed; resuming from its stored positions", generation, e);

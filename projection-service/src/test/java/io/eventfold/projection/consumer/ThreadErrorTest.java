@@ -1,0 +1,84 @@
+package io.eventfold.projection.consumer;
+
+import static io.eventfold.projection.ProjectionFixtures.history;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doCallRealMethod;
+import static org.mockito.Mockito.doThrow;
+
+import io.eventfold.infra.TestInfrastructureInitializer;
+import io.eventfold.messaging.TopicProperties;
+import io.eventfold.projection.OperatorClient;
+import io.eventfold.projection.TopicWriter;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+/**
+ * An Error (say, an OutOfMemoryError) thrown while a batch is written must not end the thread that writes:
+ * the live loop retries, a rebuild retries and then fails visibly. The writer is a spy that throws on cue.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "eventfold.operator.token=s3cret", "eventfold.projection.threads=1",
+        "eventfold.projection.retry-backoff=100ms", "eventfold.projection.rebuild.retry-backoff=100ms"})
+@ContextConfiguration(initializers = TestInfrastructureInitializer.class)
+class ThreadErrorTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    @MockitoSpyBean
+    BatchProjector projector;
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TopicProperties topic;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    @Test
+    void the_live_loop_writes_the_batch_after_an_error_in_it() {
+        doThrow(new StackOverflowError("simulated")).doCallRealMethod().when(projector).project(any(), any());
+
+        var id = conferenceOnTheTopic();
+
+        await().atMost(TIMEOUT).until(() -> applied(id));
+    }
+
+    @Test
+    void a_rebuild_whose_writes_keep_failing_with_an_error_ends_failed_and_says_why() {
+        var id = conferenceOnTheTopic();
+        await().atMost(TIMEOUT).until(() -> applied(id));
+        doThrow(new StackOverflowError("simulated")).when(projector).rebuild(any(), any(), any());
+        var operator = new OperatorClient(port, "s3cret");
+
+        assertThat(operator.send("POST", "/admin/projections/status-counts/rebuild").status()).isEqualTo(202);
+
+        await().atMost(TIMEOUT).until(() -> "FAILED".equals(
+                operator.send("GET", "/admin/projections/status-counts/rebuild").json().path("state").asString("")));
+        assertThat(operator.send("GET", "/admin/projections/status-counts/rebuild").json().path("error").asString(""))
+                .contains("StackOverflowError: simulated");
+    }
+
+    private String conferenceOnTheTopic() {
+        var id = "conf-" + UUID.randomUUID();
+        try (var writer = new TopicWriter(bootstrapServers, topic.name())) {
+            history(id, "org-1", 1).forEach(writer::send);
+        }
+        return id;
+    }
+
+    private boolean applied(String id) {
+        return jdbc.sql("select count(*) from dashboard where event_id = ?").param(id).query(Integer.class)
+                .single() == 1;
+    }
+}

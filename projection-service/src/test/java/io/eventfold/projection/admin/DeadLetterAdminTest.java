@@ -9,8 +9,8 @@ import io.eventfold.contracts.registration.PersonRegistered;
 import io.eventfold.contracts.registration.Role;
 import io.eventfold.infra.HttpJson;
 import io.eventfold.infra.TestInfrastructureInitializer;
-import io.eventfold.messaging.TopicProperties;
 import io.eventfold.projection.OperatorClient;
+import io.eventfold.projection.RunningProjector;
 import io.eventfold.projection.TopicWriter;
 import io.eventfold.projection.consumer.EventEnvelope;
 import io.eventfold.projection.consumer.Generation;
@@ -21,8 +21,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,7 +35,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "eventfold.operator.token=s3cret")
 @ContextConfiguration(initializers = TestInfrastructureInitializer.class)
-class DeadLetterAdminTest {
+class DeadLetterAdminTest extends RunningProjector {
 
     static final AtomicBoolean FAULT = new AtomicBoolean(true);
 
@@ -89,12 +87,6 @@ class DeadLetterAdminTest {
 
     @LocalServerPort
     int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    TopicProperties topic;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
 
     private HttpJson.Response admin(String method, String path, String token) {
         return new OperatorClient(port, token).send(method, path);

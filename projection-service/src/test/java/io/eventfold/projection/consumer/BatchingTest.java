@@ -7,15 +7,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.eventfold.contracts.registration.Role;
 import io.eventfold.infra.TestInfrastructureInitializer;
-import io.eventfold.messaging.TopicProperties;
+import io.eventfold.projection.RunningProjector;
 import io.eventfold.projection.TopicWriter;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -27,14 +24,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "eventfold.projection.max-delay=60s", "spring.kafka.consumer.group-id=batching-test"})
 @ContextConfiguration(initializers = TestInfrastructureInitializer.class)
-class BatchingTest {
-
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    TopicProperties topic;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
+class BatchingTest extends RunningProjector {
 
     @Test
     void a_projector_that_has_read_everything_writes_it_without_waiting_for_the_batch_delay() {

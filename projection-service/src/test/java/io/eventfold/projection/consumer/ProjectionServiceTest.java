@@ -10,7 +10,7 @@ import io.eventfold.contracts.conference.EventStatus;
 import io.eventfold.contracts.registration.Role;
 import io.eventfold.infra.HttpJson;
 import io.eventfold.infra.TestInfrastructureInitializer;
-import io.eventfold.messaging.TopicProperties;
+import io.eventfold.projection.RunningProjector;
 import io.eventfold.projection.TopicWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,8 +21,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,16 +29,10 @@ import org.springframework.test.context.ContextConfiguration;
 /** projection-service consuming a real topic into a real database. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = TestInfrastructureInitializer.class)
-class ProjectionServiceTest {
+class ProjectionServiceTest extends RunningProjector {
 
     @LocalServerPort
     int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    TopicProperties topic;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
 
     TopicWriter writer;
 

@@ -8,17 +8,14 @@ import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.doThrow;
 
 import io.eventfold.infra.TestInfrastructureInitializer;
-import io.eventfold.messaging.TopicProperties;
 import io.eventfold.projection.OperatorClient;
+import io.eventfold.projection.RunningProjector;
 import io.eventfold.projection.TopicWriter;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
@@ -30,7 +27,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
         "eventfold.operator.token=s3cret", "eventfold.projection.threads=1",
         "eventfold.projection.retry-backoff=100ms", "eventfold.projection.rebuild.retry-backoff=100ms"})
 @ContextConfiguration(initializers = TestInfrastructureInitializer.class)
-class ThreadErrorTest {
+class ThreadErrorTest extends RunningProjector {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -38,12 +35,6 @@ class ThreadErrorTest {
     BatchProjector projector;
     @LocalServerPort
     int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    TopicProperties topic;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
 
     @Test
     void the_live_loop_writes_the_batch_after_an_error_in_it() {

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.eventfold.infra.HttpJson;
 import io.eventfold.infra.TestInfrastructureInitializer;
-import io.eventfold.messaging.TopicProperties;
 import io.eventfold.projection.OperatorClient;
+import io.eventfold.projection.RunningProjector;
 import io.eventfold.projection.TopicWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,10 +17,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -33,20 +31,14 @@ import org.springframework.test.context.ContextConfiguration;
         "eventfold.operator.token=s3cret", "eventfold.projection.rebuild.batch-size=100",
         "eventfold.projection.rebuild.max-rate=500"})
 @ContextConfiguration(initializers = TestInfrastructureInitializer.class)
-class RebuildTest {
+class RebuildTest extends RunningProjector {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     @LocalServerPort
     int port;
     @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    TopicProperties topic;
-    @Autowired
     Rebuilds rebuilds;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
 
     OperatorClient operator;
 

@@ -74,6 +74,11 @@ final class BenchInfrastructure implements AutoCloseable {
             jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + profile + "/" + name + "-"
                     + System.nanoTime() + ".jfr");
         }
+        var flags = System.getProperty("eventfold.bench.jvm", "").strip();
+        if (!flags.isEmpty()) {
+            // Runtime flags to compare (a collector, a JIT setting) without rebuilding the services.
+            jvm.addAll(List.of(flags.split("\\s+")));
+        }
         var service = ServiceProcess.start(name, Ports.free(), env, jvm);
         services.add(service);
         return service.awaitHealthy(Duration.ofMinutes(3));

@@ -34,7 +34,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** One conference event: its lifecycle, sessions with their speakers, and registrations. */
-@Aggregate(snapshotTriggerDefinition = "conferenceSnapshotTrigger", cache = "conferenceCache")
+@Aggregate(snapshotTriggerDefinition = "conferenceSnapshotTrigger", cache = "conferenceCache",
+        commandTargetResolver = ConferenceTarget.BEAN)
 class Conference {
 
     private static final Set<EventStatus> OPEN = Set.of(EventStatus.DRAFT, EventStatus.PUBLISHED);

@@ -4,7 +4,6 @@ import io.eventfold.contracts.conference.EventStatus;
 import io.eventfold.contracts.registration.Role;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The commands a conference event takes. {@code at} is when the request was accepted. */
 final class ConferenceCommands {
@@ -12,35 +11,41 @@ final class ConferenceCommands {
     private ConferenceCommands() {
     }
 
-    record ScheduleEvent(@TargetAggregateIdentifier String eventId, String organizationId, String name,
-                         LocalDate startDate, LocalDate endDate, int capacity, Instant at) {
+    /** A command for one conference event: {@code eventId} names its aggregate ({@link ConferenceTarget}). */
+    sealed interface ConferenceCommand permits ScheduleEvent, ChangeStatus, AddSession, ChangeSessionRoom,
+            CancelSession, AssignSpeaker, RemoveSpeaker, RegisterPerson, CancelRegistration {
+        String eventId();
     }
 
-    record ChangeStatus(@TargetAggregateIdentifier String eventId, EventStatus status, Instant at) {
+    record ScheduleEvent(String eventId, String organizationId, String name, LocalDate startDate,
+                         LocalDate endDate, int capacity, Instant at) implements ConferenceCommand {
     }
 
-    record AddSession(@TargetAggregateIdentifier String eventId, String sessionId, String title, String room,
-                      Instant startsAt, Instant endsAt) {
+    record ChangeStatus(String eventId, EventStatus status, Instant at) implements ConferenceCommand {
     }
 
-    record ChangeSessionRoom(@TargetAggregateIdentifier String eventId, String sessionId, String room) {
+    record AddSession(String eventId, String sessionId, String title, String room,
+                      Instant startsAt, Instant endsAt) implements ConferenceCommand {
     }
 
-    record CancelSession(@TargetAggregateIdentifier String eventId, String sessionId, Instant at) {
+    record ChangeSessionRoom(String eventId, String sessionId, String room) implements ConferenceCommand {
     }
 
-    record AssignSpeaker(@TargetAggregateIdentifier String eventId, String sessionId, String userId, String name,
-                         String bio, String company) {
+    record CancelSession(String eventId, String sessionId, Instant at) implements ConferenceCommand {
     }
 
-    record RemoveSpeaker(@TargetAggregateIdentifier String eventId, String sessionId, String userId) {
+    record AssignSpeaker(String eventId, String sessionId, String userId, String name,
+                         String bio, String company) implements ConferenceCommand {
     }
 
-    record RegisterPerson(@TargetAggregateIdentifier String eventId, String registrationId, String userId,
-                          String name, String email, Role role, Instant at) {
+    record RemoveSpeaker(String eventId, String sessionId, String userId) implements ConferenceCommand {
     }
 
-    record CancelRegistration(@TargetAggregateIdentifier String eventId, String registrationId, Instant at) {
+    record RegisterPerson(String eventId, String registrationId, String userId,
+                          String name, String email, Role role, Instant at) implements ConferenceCommand {
+    }
+
+    record CancelRegistration(String eventId, String registrationId, Instant at) implements ConferenceCommand {
     }
 
     /** What a command handler answers: the id it acted on and the aggregate version after it. */

@@ -39,6 +39,7 @@ class ConferenceTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Conference.class);
+        fixture.registerCommandTargetResolver(new ConferenceTarget());
     }
 
     @Nested

@@ -45,7 +45,7 @@ class AggregateConfig {
      */
     @Bean
     Cache conferenceCache(@Value("${eventfold.aggregate-cache-size:2000}") int capacity) {
-        return new LruAggregateCache(capacity);
+        return new BoundedAggregateCache(capacity);
     }
 
     @Bean

@@ -1,0 +1,60 @@
+package io.eventfold.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventfold.infra.TestInfrastructure;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+class IdCollationMigrationTest {
+
+    private final SimpleDriverDataSource database = new SimpleDriverDataSource(new org.postgresql.Driver(),
+            TestInfrastructure.get().newDatabase(), TestInfrastructure.get().username(), "");
+    private final JdbcTemplate jdbc = new JdbcTemplate(database);
+
+    @Test
+    void ids_of_whichever_generation_is_live_compare_as_bytes_and_the_views_still_read_them() {
+        // given: the read model before V9, its dashboard rebuilt once (generation 2 live) and holding a row
+        migrateTo("8");
+        jdbc.execute("update projection_generation set state = 'RETIRED' where projection = 'dashboard'");
+        jdbc.execute("insert into projection_generation (projection, generation, version, state) "
+                + "values ('dashboard', 2, 1, 'LIVE')");
+        jdbc.execute("create table dashboard_g2 (like dashboard_g1 including all)");
+        jdbc.execute("create table dashboard_registration_g2 (like dashboard_registration_g1 including all)");
+        jdbc.execute("create or replace view dashboard as select * from dashboard_g2");
+        jdbc.execute("""
+                insert into dashboard_g2 (event_id, organization_id, name, status, start_date, end_date, capacity,
+                                          attendee_count, session_count, speaker_count, version, document, etag)
+                values ('devconf-2027', 'acme', 'DevConf', 'PUBLISHED', '2027-03-01', '2027-03-03', 100, 0, 0, 0,
+                        1, '{}', '"1-0"')""");
+
+        // when
+        migrateTo("latest");
+
+        // then
+        assertThat(collationOf("dashboard_g2", "event_id")).isEqualTo("C");
+        assertThat(collationOf("dashboard_g2", "organization_id")).isEqualTo("C");
+        assertThat(collationOf("dashboard_registration_g2", "registration_id")).isEqualTo("C");
+        assertThat(collationOf("status_count_g1", "organization_id")).isEqualTo("C");
+        assertThat(collationOf("status_of_event_g1", "event_id")).isEqualTo("C");
+        assertThat(collationOf("dashboard_g1", "event_id")).as("a retired generation is left alone")
+                .isNotEqualTo("C");
+        assertThat(collationOf("dashboard", "event_id")).isEqualTo("C");
+        assertThat(jdbc.queryForList("select event_id from dashboard", String.class)).containsExactly("devconf-2027");
+        assertThat(jdbc.queryForList("select organization_id from status_count", String.class)).isEmpty();
+    }
+
+    private void migrateTo(String version) {
+        Flyway.configure().dataSource(database).locations("classpath:db/readmodel").target(version).load().migrate();
+    }
+
+    private String collationOf(String table, String column) {
+        return jdbc.queryForObject("""
+                select c.collname from pg_attribute a
+                join pg_class t on t.oid = a.attrelid
+                join pg_collation c on c.oid = a.attcollation
+                where t.relname = ? and a.attname = ?""", String.class, table, column);
+    }
+}

@@ -3,6 +3,7 @@ package io.eventfold.command.axon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.axonframework.common.caching.Cache;
 import org.junit.jupiter.api.Test;
@@ -12,13 +13,7 @@ class BoundedAggregateCacheTest {
     @Test
     void beyond_its_capacity_it_keeps_the_busy_conferences_and_tells_listeners_what_it_dropped() {
         var cache = new BoundedAggregateCache(10);
-        var expired = new ArrayList<Object>();
-        cache.registerCacheEntryListener(new Cache.EntryListenerAdapter() {
-            @Override
-            public void onEntryExpired(Object key) {
-                expired.add(key);
-            }
-        });
+        var heard = heardFrom(cache);
         var busy = IntStream.range(0, 5).mapToObj(i -> "busy-" + i).toList();
         busy.forEach(key -> cache.put(key, key));
         for (int round = 0; round < 20; round++) {
@@ -30,12 +25,26 @@ class BoundedAggregateCacheTest {
         assertThat(busy).allMatch(cache::containsKey);
         var held = IntStream.range(0, 100).filter(i -> cache.containsKey("quiet-" + i)).count() + busy.size();
         assertThat(held).isLessThanOrEqualTo(10);
-        assertThat(expired).hasSize(105 - (int) held).allMatch(key -> key.toString().startsWith("quiet-"));
+        assertThat(heard.stream().filter(e -> e.startsWith("expired"))).hasSize(105 - (int) held)
+                .allMatch(e -> e.startsWith("expired quiet-"));
     }
 
     @Test
     void put_if_absent_and_remove_keep_their_contract_and_tell_listeners() {
         var cache = new BoundedAggregateCache(10);
+        var heard = heardFrom(cache);
+
+        assertThat(cache.putIfAbsent("a", 1)).isTrue();
+        assertThat(cache.putIfAbsent("a", 2)).isFalse();
+        assertThat((Integer) cache.get("a")).isEqualTo(1);
+        assertThat(cache.remove("a")).isTrue();
+        assertThat(cache.remove("a")).isFalse();
+
+        assertThat(heard).containsExactly("created a", "read a", "removed a");
+    }
+
+    /** Every callback a listener of the cache receives, as "what key". */
+    private static List<String> heardFrom(Cache cache) {
         var heard = new ArrayList<String>();
         cache.registerCacheEntryListener(new Cache.EntryListenerAdapter() {
             @Override
@@ -44,17 +53,20 @@ class BoundedAggregateCacheTest {
             }
 
             @Override
+            public void onEntryRead(Object key, Object value) {
+                heard.add("read " + key);
+            }
+
+            @Override
             public void onEntryRemoved(Object key) {
                 heard.add("removed " + key);
             }
+
+            @Override
+            public void onEntryExpired(Object key) {
+                heard.add("expired " + key);
+            }
         });
-
-        assertThat(cache.putIfAbsent("a", 1)).isTrue();
-        assertThat(cache.putIfAbsent("a", 2)).isFalse();
-        assertThat((Integer) cache.get("a")).isEqualTo(1);
-        assertThat(cache.remove("a")).isTrue();
-        assertThat(cache.remove("a")).isFalse();
-
-        assertThat(heard).containsExactly("created a", "removed a");
+        return heard;
     }
 }

@@ -1,9 +1,13 @@
 package io.eventfold.command.conference;
 
+import io.eventfold.command.axon.CommittedPositions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Looks up the global position of an aggregate's event: one read on the event store's unique index. */
+/**
+ * The global position of an aggregate's event: as the event store recorded it for this thread when it committed
+ * the event, else one read on the event store's unique index (say, after a retry that ran on another thread).
+ */
 @Component
 class EventStorePositions {
 
@@ -14,11 +18,11 @@ class EventStorePositions {
     }
 
     long positionOf(String aggregateId, long sequenceNumber) {
-        return jdbc.sql("""
+        return CommittedPositions.of(aggregateId, sequenceNumber).orElseGet(() -> jdbc.sql("""
                         select global_index from domain_event_entry
                         where aggregate_identifier = ? and sequence_number = ?""")
                 .params(aggregateId, sequenceNumber)
                 .query(Long.class)
-                .single();
+                .single());
     }
 }

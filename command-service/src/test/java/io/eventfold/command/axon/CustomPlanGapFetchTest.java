@@ -26,7 +26,7 @@ class CustomPlanGapFetchTest {
         var withGaps = GapAwareTrackingToken.newInstance(1_000_000, List.of(999_990L, 999_995L));
 
         var during = transaction.execute(status -> {
-            ((EventStoreConfig.CustomPlanGapFetch) engine).fetchEvents(withGaps);
+            ((EventStoreConfig.PostgresEventStorage) engine).fetchEvents(withGaps);
             return planCacheMode();
         });
         var after = transaction.execute(status -> planCacheMode());
@@ -40,7 +40,7 @@ class CustomPlanGapFetchTest {
         var noGaps = GapAwareTrackingToken.newInstance(1_000_000, List.of());
 
         var during = transaction.execute(status -> {
-            ((EventStoreConfig.CustomPlanGapFetch) engine).fetchEvents(noGaps);
+            ((EventStoreConfig.PostgresEventStorage) engine).fetchEvents(noGaps);
             return planCacheMode();
         });
 

@@ -1,11 +1,17 @@
 package io.eventfold.projection;
 
+import io.eventfold.infra.TestInfrastructureInitializer;
 import io.eventfold.messaging.TopicProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
 
-/** What the tests of a running projection-service reach for: its database, its topic and the broker. */
+/**
+ * What the tests of a running projection-service reach for: its database, its topic and the broker, those of
+ * the shared test infrastructure (each subclass adds its {@code @SpringBootTest} settings).
+ */
+@ContextConfiguration(initializers = TestInfrastructureInitializer.class)
 public abstract class RunningProjector {
 
     @Autowired

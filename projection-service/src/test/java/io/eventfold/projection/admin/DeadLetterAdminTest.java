@@ -34,6 +34,8 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "eventfold.operator.token=s3cret")
+// Declared here too (the base class declares it): Spring looks for the nested @TestConfiguration below only in
+// the class that declares @ContextConfiguration.
 @ContextConfiguration(initializers = TestInfrastructureInitializer.class)
 class DeadLetterAdminTest extends RunningProjector {
 

@@ -6,14 +6,12 @@ import static io.eventfold.projection.consumer.ProjectionServiceTest.dashboardVe
 import static org.awaitility.Awaitility.await;
 
 import io.eventfold.contracts.registration.Role;
-import io.eventfold.infra.TestInfrastructureInitializer;
 import io.eventfold.projection.RunningProjector;
 import io.eventfold.projection.TopicWriter;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A projector that keeps up writes what it read at once; the batch delay only bounds how long a projector
@@ -23,7 +21,6 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "eventfold.projection.max-delay=60s", "spring.kafka.consumer.group-id=batching-test"})
-@ContextConfiguration(initializers = TestInfrastructureInitializer.class)
 class BatchingTest extends RunningProjector {
 
     @Test

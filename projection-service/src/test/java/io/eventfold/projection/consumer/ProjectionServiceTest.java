@@ -9,7 +9,6 @@ import static org.awaitility.Awaitility.await;
 import io.eventfold.contracts.conference.EventStatus;
 import io.eventfold.contracts.registration.Role;
 import io.eventfold.infra.HttpJson;
-import io.eventfold.infra.TestInfrastructureInitializer;
 import io.eventfold.projection.RunningProjector;
 import io.eventfold.projection.TopicWriter;
 import java.time.Duration;
@@ -24,11 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 
 /** projection-service consuming a real topic into a real database. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = TestInfrastructureInitializer.class)
 class ProjectionServiceTest extends RunningProjector {
 
     @LocalServerPort

@@ -7,7 +7,6 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.doThrow;
 
-import io.eventfold.infra.TestInfrastructureInitializer;
 import io.eventfold.projection.OperatorClient;
 import io.eventfold.projection.RunningProjector;
 import io.eventfold.projection.TopicWriter;
@@ -16,7 +15,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
@@ -26,7 +24,6 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "eventfold.operator.token=s3cret", "eventfold.projection.threads=1",
         "eventfold.projection.retry-backoff=100ms", "eventfold.projection.rebuild.retry-backoff=100ms"})
-@ContextConfiguration(initializers = TestInfrastructureInitializer.class)
 class ThreadErrorTest extends RunningProjector {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);

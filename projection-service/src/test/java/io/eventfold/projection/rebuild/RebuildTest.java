@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.eventfold.infra.HttpJson;
-import io.eventfold.infra.TestInfrastructureInitializer;
 import io.eventfold.projection.OperatorClient;
 import io.eventfold.projection.RunningProjector;
 import io.eventfold.projection.TopicWriter;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
  * Rebuilds against a real topic and database: a new generation is built beside the live one, switched in
@@ -30,7 +28,6 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "eventfold.operator.token=s3cret", "eventfold.projection.rebuild.batch-size=100",
         "eventfold.projection.rebuild.max-rate=500"})
-@ContextConfiguration(initializers = TestInfrastructureInitializer.class)
 class RebuildTest extends RunningProjector {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);

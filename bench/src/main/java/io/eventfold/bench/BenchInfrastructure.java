@@ -34,15 +34,29 @@ final class BenchInfrastructure implements AutoCloseable {
     BenchInfrastructure() {
         try {
             var root = Files.createTempDirectory("eventfold-bench");
-            postgres = PostgresServer.start(root.resolve("postgres"), Ports.free(), true,
-                    statements == null ? Map.of("max_connections", "200") : Map.of("max_connections", "200",
-                            "shared_preload_libraries", "pg_stat_statements", "pg_stat_statements.track", "all"));
+            postgres = PostgresServer.start(root.resolve("postgres"), Ports.free(), true, serverSettings());
             kafka = KafkaBroker.start(root.resolve("kafka"), Ports.free(), Ports.free());
             // An interrupted bench leaves no service processes behind.
             Runtime.getRuntime().addShutdownHook(onExit);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Every approach runs on these; {@code -Deventfold.bench.pg="name=value …"} adds or overrides some. */
+    private Map<String, String> serverSettings() {
+        var settings = new HashMap<String, String>(Map.of("max_connections", "200"));
+        if (statements != null) {
+            settings.putAll(Map.of("shared_preload_libraries", "pg_stat_statements",
+                    "pg_stat_statements.track", "all"));
+        }
+        for (var setting : System.getProperty("eventfold.bench.pg", "").strip().split("\\s+")) {
+            var pair = setting.split("=", 2);
+            if (pair.length == 2) {
+                settings.put(pair[0], pair[1]);
+            }
+        }
+        return settings;
     }
 
     String database(String name) {

@@ -138,17 +138,20 @@ class DashboardStore {
         }
     }
 
-    /** The newest active registrations of each conference, in dashboard order. */
+    /**
+     * The newest active registrations of each conference, in dashboard order: per conference, its rows by the
+     * primary key's prefix and a top-N sort (a window over all of them sorted every row of the conference).
+     */
     Map<String, List<Registration>> recentRegistrations(Generation g, Collection<String> eventIds) {
         var recent = new HashMap<String, List<Registration>>();
         jdbc.query("""
-                        select event_id, registration_id, user_id, name, email, role, registered_at
-                        from (select r.*, row_number() over (partition by event_id
-                                                             order by registered_at desc, version desc) as rank
-                              from %s r
-                              where event_id = any(?) and active) newest
-                        where rank <= ?
-                        order by event_id, rank""".formatted(g.table(REGISTRATIONS)),
+                        select c.event_id, r.registration_id, r.user_id, r.name, r.email, r.role, r.registered_at
+                        from unnest(?::text[]) as c(event_id)
+                        cross join lateral (select * from %s r
+                                            where r.event_id = c.event_id and r.active
+                                            order by r.registered_at desc, r.version desc
+                                            limit ?) r
+                        order by c.event_id, r.registered_at desc, r.version desc""".formatted(g.table(REGISTRATIONS)),
                 rs -> {
                     recent.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(new Registration(
                             rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),

@@ -91,6 +91,28 @@ class DashboardProjectionTest {
     }
 
     @Test
+    void refills_of_two_conferences_in_one_batch_each_take_their_own_newest() {
+        var events = new ArrayList<EventEnvelope>();
+        events.add(stream.next(scheduled("c1", "acme")));
+        events.add(stream.next(scheduled("c2", "globex")));
+        for (int minute = 1; minute <= 7; minute++) {
+            events.add(stream.next(registered("c1", "a" + minute, Role.ATTENDEE, minute)));
+            events.add(stream.next(registered("c2", "b" + minute, Role.ATTENDEE, 10 + minute)));
+        }
+        // a2's minute again: the later registration (higher version) counts as the newer of the two
+        events.add(stream.next(registered("c1", "a8", Role.ATTENDEE, 2)));
+        projection.apply(events, parking, live);
+
+        projection.apply(List.of(stream.next(cancelled("c1", "a7", Role.ATTENDEE)),
+                stream.next(cancelled("c2", "b4", Role.ATTENDEE))), parking, live);
+
+        assertThat(stored("c1").recentRegistrations()).extracting(Dashboard.Registration::registrationId)
+                .containsExactly("a6", "a5", "a4", "a3", "a8");
+        assertThat(stored("c2").recentRegistrations()).extracting(Dashboard.Registration::registrationId)
+                .containsExactly("b7", "b6", "b5", "b3", "b2");
+    }
+
+    @Test
     void conferences_in_one_batch_do_not_mix() {
         projection.apply(List.of(stream.next(scheduled("c1", "acme")), stream.next(scheduled("c2", "globex")),
                 stream.next(registered("c2", "r1", Role.ATTENDEE, 1))), parking, live);

@@ -3,12 +3,14 @@ package io.eventfold.projection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventfold.infra.TestInfrastructure;
+import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
-class IdCollationMigrationTest {
+/** Migrations of a read model whose dashboard was rebuilt once (generation 2 live) before V9. */
+class ReadModelMigrationTest {
 
     private final SimpleDriverDataSource database = new SimpleDriverDataSource(new org.postgresql.Driver(),
             TestInfrastructure.get().newDatabase(), TestInfrastructure.get().username(), "");
@@ -16,19 +18,8 @@ class IdCollationMigrationTest {
 
     @Test
     void ids_of_whichever_generation_is_live_compare_as_bytes_and_the_views_still_read_them() {
-        // given: the read model before V9, its dashboard rebuilt once (generation 2 live) and holding a row
-        migrateTo("8");
-        jdbc.execute("update projection_generation set state = 'RETIRED' where projection = 'dashboard'");
-        jdbc.execute("insert into projection_generation (projection, generation, version, state) "
-                + "values ('dashboard', 2, 1, 'LIVE')");
-        jdbc.execute("create table dashboard_g2 (like dashboard_g1 including all)");
-        jdbc.execute("create table dashboard_registration_g2 (like dashboard_registration_g1 including all)");
-        jdbc.execute("create or replace view dashboard as select * from dashboard_g2");
-        jdbc.execute("""
-                insert into dashboard_g2 (event_id, organization_id, name, status, start_date, end_date, capacity,
-                                          attendee_count, session_count, speaker_count, version, document, etag)
-                values ('devconf-2027', 'acme', 'DevConf', 'PUBLISHED', '2027-03-01', '2027-03-03', 100, 0, 0, 0,
-                        1, '{}', '"1-0"')""");
+        // given
+        dashboardRebuiltOnceAtV8();
 
         // when
         migrateTo("latest");
@@ -44,6 +35,41 @@ class IdCollationMigrationTest {
         assertThat(collationOf("dashboard", "event_id")).isEqualTo("C");
         assertThat(jdbc.queryForList("select event_id from dashboard", String.class)).containsExactly("devconf-2027");
         assertThat(jdbc.queryForList("select organization_id from status_count", String.class)).isEmpty();
+    }
+
+    @Test
+    void the_live_registration_table_keeps_only_its_primary_key() {
+        // given
+        dashboardRebuiltOnceAtV8();
+        assertThat(indexesOf("dashboard_registration_g2")).hasSize(2);
+
+        // when
+        migrateTo("latest");
+
+        // then
+        assertThat(indexesOf("dashboard_registration_g2")).containsExactly("dashboard_registration_g2_pkey");
+        assertThat(indexesOf("dashboard_registration_g1")).as("a retired generation is left alone").hasSize(2);
+    }
+
+    /** The read model at V8, its dashboard rebuilt once: generation 2 live, holding a row; generation 1 retired. */
+    private void dashboardRebuiltOnceAtV8() {
+        migrateTo("8");
+        jdbc.execute("update projection_generation set state = 'RETIRED' where projection = 'dashboard'");
+        jdbc.execute("insert into projection_generation (projection, generation, version, state) "
+                + "values ('dashboard', 2, 1, 'LIVE')");
+        jdbc.execute("create table dashboard_g2 (like dashboard_g1 including all)");
+        jdbc.execute("create table dashboard_registration_g2 (like dashboard_registration_g1 including all)");
+        jdbc.execute("create or replace view dashboard as select * from dashboard_g2");
+        jdbc.execute("""
+                insert into dashboard_g2 (event_id, organization_id, name, status, start_date, end_date, capacity,
+                                          attendee_count, session_count, speaker_count, version, document, etag)
+                values ('devconf-2027', 'acme', 'DevConf', 'PUBLISHED', '2027-03-01', '2027-03-03', 100, 0, 0, 0,
+                        1, '{}', '"1-0"')""");
+    }
+
+    private List<String> indexesOf(String table) {
+        return jdbc.queryForList("select indexname from pg_indexes where tablename = ? order by 1", String.class,
+                table);
     }
 
     private void migrateTo(String version) {

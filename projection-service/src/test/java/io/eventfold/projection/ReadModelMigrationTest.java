@@ -51,6 +51,24 @@ class ReadModelMigrationTest {
         assertThat(indexesOf("dashboard_registration_g1")).as("a retired generation is left alone").hasSize(2);
     }
 
+    @Test
+    void live_dashboard_rows_leave_room_for_their_next_version_and_keep_the_text_uncompressed() {
+        // given
+        dashboardRebuiltOnceAtV8();
+
+        // when
+        migrateTo("latest");
+
+        // then
+        assertThat(jdbc.queryForObject("select reloptions::text from pg_class where relname = 'dashboard_g2'",
+                String.class)).isEqualTo("{fillfactor=50}");
+        assertThat(jdbc.queryForList("select attname || '=' || attstorage from pg_attribute where attrelid = "
+                + "'dashboard_g2'::regclass and attname like 'document%' order by 1", String.class))
+                .containsExactly("document=e", "document_gzip=e");
+        assertThat(jdbc.queryForObject("select reloptions::text from pg_class where relname = 'dashboard_g1'",
+                String.class)).as("a retired generation is left alone").isNull();
+    }
+
     /** The read model at V8, its dashboard rebuilt once: generation 2 live, holding a row; generation 1 retired. */
     private void dashboardRebuiltOnceAtV8() {
         migrateTo("8");

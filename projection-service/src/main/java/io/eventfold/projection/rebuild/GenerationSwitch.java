@@ -62,12 +62,21 @@ class GenerationSwitch {
             jdbc.update("insert into projection_generation (projection, generation, version, state) "
                     + "values (?, ?, ?, 'BUILDING')", next.projection(), next.number(), projection.version());
             for (var table : projection.tables()) {
-                jdbc.execute("create table %s (like %s including all)".formatted(next.table(table),
-                        live.generation().table(table)));
+                createLike(next.table(table), live.generation().table(table));
             }
             offsets.advance(next.offsetsName(), zeros(partitions));
             return next;
         });
+    }
+
+    /** Columns, indexes, storage and, which {@code like} leaves out, storage parameters such as fillfactor. */
+    private void createLike(String table, String like) {
+        jdbc.execute("create table %s (like %s including all)".formatted(table, like));
+        var parameters = jdbc.queryForObject("select array_to_string(reloptions, ', ') from pg_class "
+                + "where oid = ?::regclass", String.class, like);
+        if (parameters != null) {
+            jdbc.execute("alter table %s set (%s)".formatted(table, parameters));
+        }
     }
 
     /**

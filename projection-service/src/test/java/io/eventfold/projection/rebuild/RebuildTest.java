@@ -131,6 +131,9 @@ class RebuildTest extends RunningProjector {
         assertThat(tableExists("dashboard_g" + old)).isFalse();
         assertThat(tableExists("dashboard_registration_g" + old)).isFalse();
         assertThat(dashboards()).isEqualTo(before);
+        assertThat(jdbc.sql("select coalesce(reloptions::text, '') from pg_class where relname = ?")
+                .param("dashboard_g" + next).query(String.class).single())
+                .as("storage parameters are the live table's").contains("fillfactor=50");
     }
 
     @Test

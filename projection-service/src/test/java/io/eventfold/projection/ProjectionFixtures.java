@@ -13,6 +13,9 @@ import io.eventfold.contracts.session.SpeakerAssigned;
 import io.eventfold.infra.TestInfrastructure;
 import io.eventfold.messaging.EventHeaders;
 import io.eventfold.projection.consumer.EventEnvelope;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPInputStream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -103,5 +107,14 @@ public final class ProjectionFixtures {
                 infra.username(), "");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/readmodel").load().migrate();
         return dataSource;
+    }
+
+    /** A gzip member's content, as any HTTP client would inflate it. */
+    public static byte[] gunzip(byte[] gzip) {
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -16,8 +16,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 final class DashboardCache {
 
-    /** A dashboard as written, and the JSON of its sessions list (the same instance while unchanged). */
-    record Entry(Dashboard dashboard, String sessionsJson) {
+    /** A dashboard as written, and its sessions as written (the same instance while unchanged). */
+    record Entry(Dashboard dashboard, DashboardJson.Sessions sessions) {
     }
 
     private final Map<String, Entry> entries;

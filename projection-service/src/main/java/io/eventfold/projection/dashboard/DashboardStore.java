@@ -74,14 +74,15 @@ class DashboardStore {
             var e = d.event();
             var previous = cache.get(table, e.id());
             var sessions = previous != null && previous.dashboard().sessions() == d.sessions()
-                    ? previous.sessionsJson() : documents.sessions(d);
-            var document = documents.write(d, sessions);
+                    ? previous.sessions() : documents.sessions(d);
+            var document = documents.document(d, sessions);
+            var text = document.text();
             // Encoded once: the tag and the compressed form both start from the bytes (up to 80 KB a document).
-            var bytes = document.getBytes(StandardCharsets.UTF_8);
+            var bytes = text.getBytes(StandardCharsets.UTF_8);
             written.add(new DashboardCache.Entry(d, sessions));
             rows.add(new Object[] {e.id(), e.organizationId(), e.name(), e.status(), Date.valueOf(e.startDate()),
                     Date.valueOf(e.endDate()), e.capacity(), d.stats().attendeeCount(), d.stats().sessionCount(),
-                    d.stats().speakerCount(), d.version(), document, etag(d.version(), bytes), Gzip.compress(bytes)});
+                    d.stats().speakerCount(), d.version(), text, etag(d.version(), bytes), document.gzip(bytes)});
         }
         jdbc.batchUpdate("""
                 insert into %s (event_id, organization_id, name, status, start_date, end_date, capacity,

@@ -14,6 +14,7 @@ import io.eventfold.projection.ProjectionFixtures;
 import io.eventfold.projection.consumer.EventEnvelope;
 import io.eventfold.projection.consumer.Generation;
 import io.eventfold.projection.consumer.Parking;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,21 @@ class DashboardProjectionTest {
         assertThat(stored("c1").stats()).isEqualTo(new Dashboard.Stats(1, 1, 1));
         assertThat(stored("c1").sessions().get(0).speakers()).extracting(Dashboard.Speaker::name)
                 .containsExactly("Speaker ann");
+    }
+
+    @Test
+    void the_compressed_document_is_the_text_batch_after_batch_while_the_sessions_stay_the_same() {
+        projection.apply(List.of(stream.next(scheduled("c1", "acme")), stream.next(sessionAdded("c1", "s1", 2)),
+                stream.next(sessionAdded("c1", "s2", 3))), parking, live);
+        for (int minute = 1; minute <= 3; minute++) {
+            projection.apply(List.of(stream.next(registered("c1", "r" + minute, Role.ATTENDEE, minute))), parking,
+                    live);
+
+            var row = jdbc.queryForMap("select document, document_gzip from dashboard_g1 where event_id = 'c1'");
+            assertThat(ProjectionFixtures.gunzip((byte[]) row.get("document_gzip")))
+                    .isEqualTo(((String) row.get("document")).getBytes(StandardCharsets.UTF_8));
+            assertThat((String) row.get("document")).contains("\"registrationId\":\"r" + minute + "\"");
+        }
     }
 
     @Test

@@ -39,17 +39,27 @@ public record EventHeaders(
         return headers;
     }
 
-    /** The position of a watermark record; empty for an event record. */
+    /**
+     * The position of a watermark record; empty for an event record. Cheaper to ask only of records without a
+     * value (a watermark has none): for an event, the search from the back decodes every header's name.
+     */
     public static OptionalLong watermarkOf(Headers headers) {
         return headers.lastHeader(WATERMARK) == null ? OptionalLong.empty()
                 : OptionalLong.of(number(headers, WATERMARK));
     }
 
-    /** The event type alone, without reading the rest: empty when the header is missing. */
+    /**
+     * The event type alone, without reading the rest: empty when the header is missing. Kafka decodes a header's
+     * name when asked for it; the type comes first ({@link #toKafka}), so searching from the front decodes one.
+     */
     public static Optional<String> typeOf(Headers headers) {
-        var header = headers.lastHeader(EVENT_TYPE);
-        return header == null || header.value() == null ? Optional.empty()
-                : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
+        for (var header : headers) {
+            if (header.key().equals(EVENT_TYPE)) {
+                return header.value() == null ? Optional.empty()
+                        : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The global position alone: empty when the header is missing or malformed. */

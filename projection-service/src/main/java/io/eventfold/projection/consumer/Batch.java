@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -34,7 +35,7 @@ final class Batch {
     /** Records of types not {@code wanted} only move the progress too: nobody here would read them. */
     void add(ConsumerRecord<String, byte[]> record, EventDecoder decoder, Predicate<String> wanted) {
         var partition = new TopicPartition(record.topic(), record.partition());
-        var watermark = EventHeaders.watermarkOf(record.headers());
+        var watermark = record.value() == null ? EventHeaders.watermarkOf(record.headers()) : OptionalLong.empty();
         if (watermark.isPresent()) {
             addWatermark(partition, record.offset(), watermark.getAsLong());
             return;

@@ -64,14 +64,10 @@ final class CopyRows {
         });
     }
 
+    /** Four vectorized scans: a loop over the characters was 4% of the projector's time in a replay. */
     private static boolean needsEscaping(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
-                return true;
-            }
-        }
-        return false;
+        return value.indexOf('\\') >= 0 || value.indexOf('\t') >= 0 || value.indexOf('\n') >= 0
+                || value.indexOf('\r') >= 0;
     }
 
     private void separate() {

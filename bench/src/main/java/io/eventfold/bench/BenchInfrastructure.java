@@ -68,11 +68,16 @@ final class BenchInfrastructure implements AutoCloseable {
         return url;
     }
 
+    private static boolean selectsCollector(String option) {
+        return option.matches("-XX:\\+Use\\w+GC");
+    }
+
     String bootstrapServers() {
         return kafka.bootstrapServers();
     }
 
-    ServiceProcess service(String name, String database, String topic, Map<String, String> extra, String heap) {
+    ServiceProcess service(String name, String database, String topic, Map<String, String> extra,
+                           String... options) {
         var env = new HashMap<String, String>();
         env.put("SPRING_DATASOURCE_URL", database);
         env.put("SPRING_DATASOURCE_USERNAME", PostgresServer.USER);
@@ -81,7 +86,7 @@ final class BenchInfrastructure implements AutoCloseable {
         env.put("EVENTFOLD_OPERATOR_TOKEN", Bench.TOKEN);
         env.put("LOGGING_LEVEL_ORG_APACHE_KAFKA", "WARN");
         env.putAll(extra);
-        var jvm = new ArrayList<>(List.of(heap));
+        var jvm = new ArrayList<>(List.of(options));
         var profile = System.getProperty("eventfold.bench.jfr");
         if (profile != null) {
             // Where the time goes, for the report: a JFR recording of each service, read with `jfr print`.
@@ -90,8 +95,13 @@ final class BenchInfrastructure implements AutoCloseable {
         }
         var flags = System.getProperty("eventfold.bench.jvm", "").strip();
         if (!flags.isEmpty()) {
-            // Runtime flags to compare (a collector, a JIT setting) without rebuilding the services.
-            jvm.addAll(List.of(flags.split("\\s+")));
+            // Runtime flags to compare (a collector, a JIT setting) without rebuilding the services. A collector
+            // named here replaces the service's own: the JVM refuses to start with two.
+            var given = List.of(flags.split("\\s+"));
+            if (given.stream().anyMatch(BenchInfrastructure::selectsCollector)) {
+                jvm.removeIf(BenchInfrastructure::selectsCollector);
+            }
+            jvm.addAll(given);
         }
         var service = ServiceProcess.start(name, Ports.free(), env, jvm);
         services.add(service);

@@ -1,14 +1,9 @@
 package io.eventfold.projection.dashboard;
 
-import io.eventfold.contracts.registration.PersonRegistered;
-import io.eventfold.contracts.registration.RegistrationCancelled;
 import io.eventfold.projection.consumer.EventEnvelope;
 import io.eventfold.projection.consumer.Generation;
 import io.eventfold.projection.consumer.Parking;
 import io.eventfold.projection.consumer.Projection;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,43 +45,10 @@ class DashboardProjection implements Projection {
     @Override
     public void apply(List<EventEnvelope> batch, Parking parking, Generation generation) {
         var ids = batch.stream().map(EventEnvelope::conferenceId).distinct().toList();
-        Map<String, Dashboard> dashboards = new LinkedHashMap<>(store.load(generation, ids));
-        var changed = new HashSet<String>();
-        var refill = new HashSet<String>();
-        var added = new ArrayList<DashboardStore.AddedRegistration>();
-        var cancelled = new ArrayList<DashboardStore.CancelledRegistration>();
-        for (var envelope : batch) {
-            var current = dashboards.get(envelope.conferenceId());
-            if (current != null && envelope.version() <= current.version() || !parking.admit(envelope)) {
-                continue;
-            }
-            DashboardFold.Result result;
-            try {
-                result = DashboardFold.apply(current, envelope.event(), envelope.version());
-            } catch (RuntimeException cannotApply) {
-                parking.failed(envelope, cannotApply);
-                continue;
-            }
-            dashboards.put(envelope.conferenceId(), result.dashboard());
-            changed.add(envelope.conferenceId());
-            if (result.needsRecentRefill()) {
-                refill.add(envelope.conferenceId());
-            }
-            remember(envelope, added, cancelled);
-        }
-        store.saveRegistrations(generation, added, cancelled);
-        refillRecent(generation, dashboards, refill);
-        store.save(generation, changed.stream().map(dashboards::get).toList());
-    }
-
-    private void remember(EventEnvelope envelope, List<DashboardStore.AddedRegistration> added,
-                          List<DashboardStore.CancelledRegistration> cancelled) {
-        if (envelope.event() instanceof PersonRegistered registered) {
-            added.add(new DashboardStore.AddedRegistration(registered.eventId(),
-                    DashboardFold.registration(registered), envelope.version()));
-        } else if (envelope.event() instanceof RegistrationCancelled cancel) {
-            cancelled.add(new DashboardStore.CancelledRegistration(cancel.eventId(), cancel.registrationId()));
-        }
+        var fold = new BatchFold(store.load(generation, ids)).apply(batch, parking);
+        store.saveRegistrations(generation, fold.added, fold.cancelled);
+        refillRecent(generation, fold.dashboards, fold.refill);
+        store.save(generation, fold.changedDashboards());
     }
 
     private void refillRecent(Generation generation, Map<String, Dashboard> dashboards, Set<String> refill) {

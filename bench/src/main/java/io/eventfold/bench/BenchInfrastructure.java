@@ -43,6 +43,16 @@ final class BenchInfrastructure implements AutoCloseable {
         }
     }
 
+    /** The words of a system property ({@code -Dname="a b c"}), none when it is unset. */
+    private static List<String> listed(String property) {
+        var value = System.getProperty(property, "").strip();
+        return value.isEmpty() ? List.of() : List.of(value.split("\\s+"));
+    }
+
+    private static boolean selectsCollector(String option) {
+        return option.matches("-XX:\\+Use\\w+GC");
+    }
+
     /** Every approach runs on these; {@code -Deventfold.bench.pg="name=value …"} adds or overrides some. */
     private Map<String, String> serverSettings() {
         var settings = new HashMap<String, String>(Map.of("max_connections", "200"));
@@ -50,11 +60,12 @@ final class BenchInfrastructure implements AutoCloseable {
             settings.putAll(Map.of("shared_preload_libraries", "pg_stat_statements",
                     "pg_stat_statements.track", "all"));
         }
-        for (var setting : System.getProperty("eventfold.bench.pg", "").strip().split("\\s+")) {
+        for (var setting : listed("eventfold.bench.pg")) {
             var pair = setting.split("=", 2);
-            if (pair.length == 2) {
-                settings.put(pair[0], pair[1]);
+            if (pair.length != 2 || pair[0].isEmpty()) {
+                throw new IllegalArgumentException("eventfold.bench.pg: expected name=value, got " + setting);
             }
+            settings.put(pair[0], pair[1]);
         }
         return settings;
     }
@@ -66,10 +77,6 @@ final class BenchInfrastructure implements AutoCloseable {
                     .execute("create extension if not exists pg_stat_statements");
         }
         return url;
-    }
-
-    private static boolean selectsCollector(String option) {
-        return option.matches("-XX:\\+Use\\w+GC");
     }
 
     String bootstrapServers() {
@@ -93,16 +100,13 @@ final class BenchInfrastructure implements AutoCloseable {
             jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + profile + "/" + name + "-"
                     + System.nanoTime() + ".jfr");
         }
-        var flags = System.getProperty("eventfold.bench.jvm", "").strip();
-        if (!flags.isEmpty()) {
-            // Runtime flags to compare (a collector, a JIT setting) without rebuilding the services. A collector
-            // named here replaces the service's own: the JVM refuses to start with two.
-            var given = List.of(flags.split("\\s+"));
-            if (given.stream().anyMatch(BenchInfrastructure::selectsCollector)) {
-                jvm.removeIf(BenchInfrastructure::selectsCollector);
-            }
-            jvm.addAll(given);
+        // Runtime flags to compare (a collector, a JIT setting) without rebuilding the services. A collector
+        // named here replaces the service's own: the JVM refuses to start with two.
+        var given = listed("eventfold.bench.jvm");
+        if (given.stream().anyMatch(BenchInfrastructure::selectsCollector)) {
+            jvm.removeIf(BenchInfrastructure::selectsCollector);
         }
+        jvm.addAll(given);
         var service = ServiceProcess.start(name, Ports.free(), env, jvm);
         services.add(service);
         return service.awaitHealthy(Duration.ofMinutes(3));

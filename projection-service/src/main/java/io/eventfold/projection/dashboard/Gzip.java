@@ -15,8 +15,8 @@ import java.util.zip.Deflater;
  * <p>A part that many documents share (a dashboard's sessions, up to 75 KB, unchanged by a registration) is
  * deflated once as a {@link Piece} and spliced into each document's stream: every part is compressed without
  * reference to the others and, except the last, ends on a sync flush (byte-aligned, not final), so their
- * concatenation is one valid deflate stream. Compressing every document whole was a fifth of the projector's
- * time in a replay.
+ * concatenation is one valid deflate stream. Compressing every document whole was a fifth of the consumer
+ * thread's time in a replay.
  */
 final class Gzip {
 
@@ -64,7 +64,7 @@ final class Gzip {
         int tail = 0;
         if (middle != null) {
             deflate(all.slice(0, headLength), false);
-            output = atLeast(output, output.position() + middle.deflated().length);
+            room(middle.deflated().length);
             output.put(middle.deflated());
             tail = headLength + middle.length();
         }
@@ -88,31 +88,29 @@ final class Gzip {
         if (last) {
             deflater.finish();
             while (!deflater.finished()) {
-                grow();
+                room(1);
                 deflater.deflate(output);
             }
             return;
         }
         // A sync flush is complete once it leaves room in the output.
         do {
-            grow();
+            room(1);
             deflater.deflate(output, Deflater.SYNC_FLUSH);
         } while (!output.hasRemaining());
     }
 
-    private void grow() {
-        if (!output.hasRemaining()) {
+    /** Room for {@code bytes} more in {@code output}, keeping what it holds. */
+    private void room(int bytes) {
+        if (output.remaining() < bytes) {
             output.flip();
-            output = ByteBuffer.allocateDirect(2 * output.capacity()).put(output);
+            output = ByteBuffer.allocateDirect(Math.max(2 * output.capacity(), output.limit() + bytes)).put(output);
         }
     }
 
-    /** A buffer of at least {@code capacity}, holding what {@code buffer} held before its position. */
+    /** A buffer of at least {@code capacity}, its content not kept: this one, or a new one if it is smaller. */
     private static ByteBuffer atLeast(ByteBuffer buffer, int capacity) {
-        if (buffer.capacity() >= capacity) {
-            return buffer;
-        }
-        buffer.flip();
-        return ByteBuffer.allocateDirect(Math.max(capacity, 2 * buffer.capacity())).put(buffer);
+        return buffer.capacity() >= capacity ? buffer
+                : ByteBuffer.allocateDirect(Math.max(capacity, 2 * buffer.capacity()));
     }
 }

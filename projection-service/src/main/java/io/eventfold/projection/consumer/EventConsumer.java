@@ -31,6 +31,12 @@ import org.springframework.stereotype.Component;
 class EventConsumer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
+    /**
+     * How long a held batch waits in a poll before the loop asks again whether it has caught up. The answer can
+     * change without a record arriving: a partition's end is unknown until a fetch for it is answered (say, just
+     * after a rebalance), and a poll that waited for the whole batch delay meanwhile held the batch that long.
+     */
+    private static final Duration CAUGHT_UP_RECHECK = Duration.ofMillis(50);
 
     private final ConsumerFactory<String, byte[]> consumers;
     private final BatchProjector projector;
@@ -129,8 +135,8 @@ class EventConsumer implements SmartLifecycle {
 
         private void pollBatches(Consumer<String, byte[]> c) {
             while (running) {
-                var wait = batch.isEmpty() ? Duration.ofMillis(500)
-                        : properties.maxDelay().minusNanos(batch.ageNanos());
+                var wait = batch.isEmpty() ? Duration.ofMillis(500) : min(CAUGHT_UP_RECHECK,
+                        properties.maxDelay().minusNanos(batch.ageNanos()));
                 for (var record : c.poll(wait.isNegative() ? Duration.ZERO : wait)) {
                     if (batch.isEmpty()) {
                         batch = new Batch();
@@ -147,6 +153,10 @@ class EventConsumer implements SmartLifecycle {
                     flush();
                 }
             }
+        }
+
+        private static Duration min(Duration a, Duration b) {
+            return a.compareTo(b) <= 0 ? a : b;
         }
 
         /**

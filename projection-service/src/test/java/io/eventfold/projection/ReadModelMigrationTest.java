@@ -1,11 +1,13 @@
 package io.eventfold.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventfold.infra.TestInfrastructure;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
@@ -67,6 +69,23 @@ class ReadModelMigrationTest {
                 .containsExactly("document=e", "document_gzip=e");
         assertThat(jdbc.queryForObject("select reloptions::text from pg_class where relname = 'dashboard_g1'",
                 String.class)).as("a retired generation is left alone").isNull();
+    }
+
+    @Test
+    void live_dashboard_rows_may_hold_only_the_compressed_document_but_not_neither_form() {
+        // given
+        dashboardRebuiltOnceAtV8();
+
+        // when
+        migrateTo("latest");
+
+        // then
+        assertThat(jdbc.queryForObject("select document from dashboard where event_id = 'devconf-2027'",
+                String.class)).as("a row written before keeps its text").isEqualTo("{}");
+        jdbc.update("update dashboard_g2 set document = null, document_gzip = '\\x1f8b'");
+        assertThatThrownBy(() -> jdbc.update("update dashboard_g2 set document_gzip = null"))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("dashboard_document_present");
     }
 
     /** The read model at V8, its dashboard rebuilt once: generation 2 live, holding a row; generation 1 retired. */

@@ -17,10 +17,24 @@ public final class ReadModelRows {
         this.jdbc = jdbc;
     }
 
+    /** As the projector writes it: the document in its gzip form only. */
     public void dashboard(String eventId, String org, String status, String start, String end, long version) {
-        var document = """
+        upsertDashboard(eventId, org, status, start, end, version, null, gzip(document(eventId, org, status, version)));
+    }
+
+    /** As the projector wrote it before it stored only the gzip form (read-model V12): the text alone. */
+    public void dashboardAsText(String eventId, String org, String status, String start, String end, long version) {
+        upsertDashboard(eventId, org, status, start, end, version, document(eventId, org, status, version), null);
+    }
+
+    public static String document(String eventId, String org, String status, long version) {
+        return """
                 {"event":{"id":"%s","organizationId":"%s","status":"%s"},"version":%d}"""
                 .formatted(eventId, org, status, version);
+    }
+
+    private void upsertDashboard(String eventId, String org, String status, String start, String end, long version,
+                                 String text, byte[] gzip) {
         jdbc.sql("""
                         insert into dashboard (event_id, organization_id, name, status, start_date, end_date, capacity,
                                                attendee_count, session_count, speaker_count, version, document, etag,
@@ -30,11 +44,11 @@ public final class ReadModelRows {
                             document = excluded.document, etag = excluded.etag, status = excluded.status,
                             document_gzip = excluded.document_gzip""")
                 .params(eventId, org, "Conf " + eventId, status, LocalDate.parse(start), LocalDate.parse(end), version,
-                        document, "\"" + version + "-test\"", gzip(document))
+                        text, "\"" + version + "-test\"", gzip)
                 .update();
     }
 
-    /** As the projector stores it beside the text. */
+    /** As the projector stores it. */
     public static byte[] gzip(String document) {
         var bytes = new ByteArrayOutputStream();
         try (var out = new GZIPOutputStream(bytes)) {

@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 final class DashboardCache {
 
     /** A dashboard as written, and its sessions as written (the same instance while unchanged). */
-    record Entry(Dashboard dashboard, DashboardJson.Sessions sessions) {
+    record Entry(Dashboard dashboard, Gzip.Piece sessions) {
     }
 
     private final Map<String, Entry> entries;

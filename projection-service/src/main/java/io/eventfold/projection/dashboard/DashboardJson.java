@@ -1,31 +1,32 @@
 package io.eventfold.projection.dashboard;
 
 import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32C;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a dashboard document as {@code JsonMapper} would, from its parts, so that the sessions' JSON, and its
  * compressed form, can be reused while they are unchanged: a registration replaces only counts and the recent
  * five, and re-serializing 200 sessions for it was a fifth of the replay's time ({@link DashboardStore} keeps
- * them with the dashboard they were written for).
+ * them with the dashboard they were written for). The whole text is never put together: the table stores
+ * the gzip form, spliced from the parts, and the tag is a checksum over the parts.
  */
 final class DashboardJson {
 
-    /** The JSON of a dashboard's sessions, and the same deflated for the document's gzip form. */
-    record Sessions(String json, Gzip.Piece deflated) {
-    }
+    /** A document in UTF-8: what comes before its sessions, the sessions (also deflated), what comes after. */
+    record Document(byte[] head, Gzip.Piece sessions, byte[] tail) {
 
-    /** A document's text: what comes before its sessions, the sessions, what comes after. */
-    record Document(String head, Sessions sessions, String tail) {
-
-        String text() {
-            return new StringBuilder(head.length() + sessions.json().length() + tail.length())
-                    .append(head).append(sessions.json()).append(tail).toString();
+        byte[] gzip() {
+            return Gzip.compress(head, sessions, tail);
         }
 
-        /** {@code text}: {@link #text()} in UTF-8. */
-        byte[] gzip(byte[] text) {
-            return Gzip.compress(text, head.getBytes(StandardCharsets.UTF_8).length, sessions.deflated());
+        /** Strong entity tag: the version, and a checksum so that a rebuilt document never reuses an old tag. */
+        String etag(long version) {
+            var crc = new CRC32C();
+            crc.update(head);
+            crc.update(sessions.data());
+            crc.update(tail);
+            return "\"" + version + "-" + Long.toHexString(crc.getValue()) + "\"";
         }
     }
 
@@ -35,20 +36,23 @@ final class DashboardJson {
         this.json = json;
     }
 
-    Sessions sessions(Dashboard d) {
-        var text = json.writeValueAsString(d.sessions());
-        return new Sessions(text, Gzip.piece(text.getBytes(StandardCharsets.UTF_8)));
+    Gzip.Piece sessions(Dashboard d) {
+        return Gzip.piece(json.writeValueAsBytes(d.sessions()));
     }
 
-    String write(Dashboard d) {
-        return document(d, sessions(d)).text();
+    Document write(Dashboard d) {
+        return document(d, sessions(d));
     }
 
     /** {@code sessions}: {@link #sessions} of this dashboard, or of one with the very same sessions. */
-    Document document(Dashboard d, Sessions sessions) {
-        return new Document("{\"event\":" + json.writeValueAsString(d.event()) + ",\"sessions\":", sessions,
-                ",\"stats\":" + json.writeValueAsString(d.stats())
+    Document document(Dashboard d, Gzip.Piece sessions) {
+        return new Document(utf8("{\"event\":" + json.writeValueAsString(d.event()) + ",\"sessions\":"), sessions,
+                utf8(",\"stats\":" + json.writeValueAsString(d.stats())
                         + ",\"recent_registrations\":" + json.writeValueAsString(d.recentRegistrations())
-                        + ",\"version\":" + d.version() + '}');
+                        + ",\"version\":" + d.version() + '}'));
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

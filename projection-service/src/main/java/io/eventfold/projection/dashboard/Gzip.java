@@ -1,9 +1,13 @@
 package io.eventfold.projection.dashboard;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
 
 /**
  * gzip (RFC 1952) at the fastest level, compressed from and into direct buffers. Given byte arrays, zlib works
@@ -22,10 +26,11 @@ final class Gzip {
 
     private static final byte[] HEADER = {0x1f, (byte) 0x8b, Deflater.DEFLATED, 0, 0, 0, 0, 0, 0, (byte) 0xff};
     private static final int TRAILER = 8;
+    private static final byte[] EMPTY = {};
     private static final ThreadLocal<Gzip> PER_THREAD = ThreadLocal.withInitial(Gzip::new);
 
-    /** {@code length} bytes of a document, deflated on their own, to sit between other parts of a stream. */
-    record Piece(byte[] deflated, int length) {
+    /** Bytes of a document, and the same deflated on their own, to sit between other parts of a stream. */
+    record Piece(byte[] data, byte[] deflated) {
     }
 
     private final Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
@@ -37,12 +42,24 @@ final class Gzip {
     }
 
     static byte[] compress(byte[] data) {
-        return PER_THREAD.get().gzip(data, 0, null);
+        return PER_THREAD.get().gzip(EMPTY, null, data);
     }
 
-    /** {@code document} holds {@code middle}'s bytes right after its first {@code headLength} bytes. */
-    static byte[] compress(byte[] document, int headLength, Piece middle) {
-        return PER_THREAD.get().gzip(document, headLength, middle);
+    /** The gzip of {@code head}, then {@code middle}'s data, then {@code tail}, in one stream. */
+    static byte[] compress(byte[] head, Piece middle, byte[] tail) {
+        return PER_THREAD.get().gzip(head, middle, tail);
+    }
+
+    /**
+     * For the rare read of a stored document (a dashboard this instance has not written since it started):
+     * heap arrays, as {@link GZIPInputStream} takes them, are fine that seldom.
+     */
+    static byte[] decompress(byte[] gzip) {
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Not a gzip document", e);
+        }
     }
 
     static Piece piece(byte[] data) {
@@ -51,27 +68,30 @@ final class Gzip {
         gzip.deflate(gzip.load(data), false);
         var deflated = new byte[gzip.output.flip().remaining()];
         gzip.output.get(deflated);
-        return new Piece(deflated, data.length);
+        return new Piece(data, deflated);
     }
 
-    private byte[] gzip(byte[] document, int headLength, Piece middle) {
-        var all = load(document);
+    private byte[] gzip(byte[] head, Piece middle, byte[] tail) {
         crc.reset();
-        crc.update(all.duplicate());
+        long length = (long) head.length + tail.length;
         // zlib's bound for stored blocks: what it writes even for data that does not compress.
-        output = atLeast(output, document.length + document.length / 1000 + 64);
+        output = atLeast(output, (int) length + (int) length / 1000 + 64
+                + (middle == null ? 0 : middle.deflated().length));
         output.clear();
-        int tail = 0;
-        if (middle != null) {
-            deflate(all.slice(0, headLength), false);
-            room(middle.deflated().length);
-            output.put(middle.deflated());
-            tail = headLength + middle.length();
+        if (head.length > 0) {
+            crc.update(head);
+            deflate(load(head), false);
         }
-        deflate(all.slice(tail, document.length - tail), true);
+        if (middle != null) {
+            crc.update(middle.data());
+            length += middle.data().length;
+            output.put(middle.deflated());
+        }
+        crc.update(tail);
+        deflate(load(tail), true);
         output.flip();
         var gzip = ByteBuffer.allocate(HEADER.length + output.remaining() + TRAILER).order(ByteOrder.LITTLE_ENDIAN);
-        gzip.put(HEADER).put(output).putInt((int) crc.getValue()).putInt(document.length);
+        gzip.put(HEADER).put(output).putInt((int) crc.getValue()).putInt((int) length);
         return gzip.array();
     }
 

@@ -54,7 +54,8 @@ class ProjectionServiceTest extends RunningProjector {
     }
 
     private Map<String, Object> row(String conference) {
-        return jdbc.sql("select attendee_count, status, version, document from dashboard where event_id = ?")
+        return jdbc.sql("select attendee_count, status, version, md5(document_gzip) as document_md5 from dashboard "
+                        + "where event_id = ?")
                 .param(conference).query().singleRow();
     }
 

@@ -7,10 +7,18 @@ import io.eventfold.contracts.ConferenceEvent;
 import io.eventfold.contracts.session.SessionRoomChanged;
 import io.eventfold.projection.ProjectionFixtures;
 import java.util.ArrayList;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 class DashboardJsonTest {
+
+    /** The tag as the writer computed it from the whole text before it wrote the text in parts. */
+    private static String etag(long version, byte[] document) {
+        var crc = new CRC32C();
+        crc.update(document);
+        return "\"" + version + "-" + Long.toHexString(crc.getValue()) + "\"";
+    }
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -26,7 +34,10 @@ class DashboardJsonTest {
             for (var event : events) {
                 dashboard = DashboardFold.apply(dashboard, event, version++).dashboard();
 
-                assertThat(writer.write(dashboard)).isEqualTo(json.writeValueAsString(dashboard));
+                var document = writer.write(dashboard);
+                var expected = json.writeValueAsBytes(dashboard);
+                assertThat(Gzip.decompress(document.gzip())).isEqualTo(expected);
+                assertThat(document.etag(version)).isEqualTo(etag(version, expected));
             }
         }
     }

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -64,7 +65,8 @@ class DashboardController {
     }
 
     private String behind(String eventId, long minVersion) {
-        return rows.read(eventId, false).map(r -> "Event " + eventId + " is at version " + r.version()
-                + ", not yet " + minVersion).orElse("Event " + eventId + " is not in the read model yet");
+        var version = rows.versions(Set.of(eventId)).get(eventId);
+        return version == null ? "Event " + eventId + " is not in the read model yet"
+                : "Event " + eventId + " is at version " + version + ", not yet " + minVersion;
     }
 }

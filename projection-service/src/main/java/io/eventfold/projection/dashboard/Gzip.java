@@ -85,6 +85,7 @@ final class Gzip {
         if (middle != null) {
             crc.update(middle.data());
             length += middle.data().length;
+            room(middle.deflated().length);
             output.put(middle.deflated());
         }
         crc.update(tail);

@@ -89,7 +89,7 @@ final class Bench {
             // From the offsets the projector commits with its rows, not its admin API: that answers lag from the
             // topic's ends, two Kafka admin requests a call, and polled 20 times a second it took 5% of the CPU
             // samples of a large replay (perf) from the process being measured.
-            Admin.await("the live projections to apply all " + events + " events", () -> offsets.queryForObject(
+            admin.await("the live projections to apply all " + events + " events", () -> offsets.queryForObject(
                     "select coalesce(sum(next_offset), 0) from read_model.projection_offset where projection = 'live'",
                     Long.class) >= events);
             report.replay(new Measured.Replay("EventFold, live consumer from offset 0", events, events,
@@ -172,13 +172,13 @@ final class Bench {
     }
 
     /** projection-service's admin API, as the operator token allows. */
-    private record Admin(HttpJson http) {
+    private record Admin(ServiceProcess service, HttpJson http) {
 
         /** Ten times the large replay and rebuild on this machine. */
         private static final Duration AWAIT_LIMIT = Duration.ofMinutes(20);
 
         Admin(ServiceProcess service) {
-            this(new HttpJson(service.baseUrl()));
+            this(service, new HttpJson(service.baseUrl()));
         }
 
         HttpJson.Response send(String method, String path) {
@@ -198,10 +198,15 @@ final class Bench {
                     send("GET", "/admin/projections/" + projection + "/rebuild").json().path("state").asString("")));
         }
 
-        /** Bounded: a projector that stopped (say, a thread died) must end the run with a reason, not hang it. */
-        static void await(String what, BooleanSupplier done) {
+        /**
+         * Bounded: a projector that stopped (say, a thread died) must end the run with a reason, not hang it; one
+         * that exited ends it at once (a large replay's projector once vanished without a word in its log, and
+         * the run waited for it).
+         */
+        void await(String what, BooleanSupplier done) {
             var deadline = System.nanoTime() + AWAIT_LIMIT.toNanos();
             while (!done.getAsBoolean()) {
+                service.requireAlive();
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("Gave up after " + AWAIT_LIMIT.toMinutes() + " min waiting for "
                             + what + "; see projection-service's log in bench/target/service-logs");

@@ -74,15 +74,20 @@ public final class ServiceProcess implements AutoCloseable {
     public ServiceProcess awaitHealthy(Duration timeout) {
         var deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "\n" + logTail());
-            }
+            requireAlive();
             if (healthy()) {
                 return this;
             }
             sleep(250);
         }
         throw new IllegalStateException(name + " not healthy after " + timeout + "\n" + logTail());
+    }
+
+    /** Fails with the process's last words once it has exited: whoever waits on it would wait in vain. */
+    public void requireAlive() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(name + " exited with " + process.exitValue() + "\n" + logTail());
+        }
     }
 
     private boolean healthy() {

@@ -83,8 +83,8 @@ public class BatchProjector {
         if (events.isEmpty()) {
             return;
         }
-        var conferences = events.stream().map(EventEnvelope::conferenceId).distinct().toList();
-        var parking = new Parking(generation, anyParked ? deadLetters.blocked(generation, conferences) : Set.of());
+        var parking = new Parking(generation, anyParked ? deadLetters.blocked(generation,
+                events.stream().map(EventEnvelope::conferenceId).distinct().toList()) : Set.of());
         projection.apply(events, parking, generation);
         deadLetters.save(parking.parked());
     }

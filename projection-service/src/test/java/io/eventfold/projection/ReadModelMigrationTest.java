@@ -40,17 +40,41 @@ class ReadModelMigrationTest {
     }
 
     @Test
-    void the_live_registration_table_keeps_only_its_primary_key() {
+    void the_live_registration_table_keeps_only_its_primary_key_at_v10() {
         // given
         dashboardRebuiltOnceAtV8();
         assertThat(indexesOf("dashboard_registration_g2")).hasSize(2);
 
         // when
-        migrateTo("latest");
+        migrateTo("12");
 
         // then
         assertThat(indexesOf("dashboard_registration_g2")).containsExactly("dashboard_registration_g2_pkey");
         assertThat(indexesOf("dashboard_registration_g1")).as("a retired generation is left alone").hasSize(2);
+    }
+
+    @Test
+    void the_live_registrations_are_indexed_by_conference_alone_and_gain_a_table_of_cancellations() {
+        // given
+        dashboardRebuiltOnceAtV8();
+        jdbc.update("insert into dashboard_registration_g2 values ('devconf-2027', 'r1', 'u1', 'Ann', 'a@x.org', "
+                + "'ATTENDEE', now(), 2, false)");
+
+        // when
+        migrateTo("latest");
+
+        // then
+        assertThat(indexesOf("dashboard_registration_g2")).containsExactly("dashboard_registration_g2_event_idx");
+        assertThat(jdbc.queryForObject("select indexdef from pg_indexes where indexname = ?", String.class,
+                "dashboard_registration_g2_event_idx")).endsWith("USING btree (event_id)");
+        assertThat(jdbc.queryForObject("select active from dashboard_registration_g2", Boolean.class))
+                .as("a row cancelled before keeps its flag").isFalse();
+        jdbc.update("insert into dashboard_cancellation_g2 values ('devconf-2027', 'r1')");
+        assertThatThrownBy(() -> jdbc.update("insert into dashboard_cancellation_g2 values ('devconf-2027', 'r1')"))
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThat(collationOf("dashboard_cancellation_g2", "registration_id")).isEqualTo("C");
+        assertThat(indexesOf("dashboard_registration_g1")).as("a retired generation is left alone").hasSize(2);
+        assertThat(indexesOf("dashboard_cancellation_g1")).isEmpty();
     }
 
     @Test

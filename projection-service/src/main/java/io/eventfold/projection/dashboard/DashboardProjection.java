@@ -34,7 +34,7 @@ class DashboardProjection implements Projection {
 
     @Override
     public List<String> tables() {
-        return List.of(DashboardStore.DASHBOARD, DashboardStore.REGISTRATIONS);
+        return List.of(DashboardStore.DASHBOARD, DashboardStore.REGISTRATIONS, DashboardStore.CANCELLATIONS);
     }
 
     @Override

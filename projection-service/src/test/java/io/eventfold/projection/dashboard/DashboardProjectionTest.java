@@ -125,6 +125,26 @@ class DashboardProjectionTest {
     }
 
     @Test
+    void a_refill_leaves_out_registrations_cancelled_earlier_and_rows_deactivated_before_v13() {
+        // given seven registrations; r1 cancelled in a batch of its own, r2's row deactivated as before V13
+        var events = new ArrayList<EventEnvelope>();
+        events.add(stream.next(scheduled("c1", "acme")));
+        for (int minute = 1; minute <= 7; minute++) {
+            events.add(stream.next(registered("c1", "r" + minute, Role.ATTENDEE, minute)));
+        }
+        projection.apply(events, parking, live);
+        projection.apply(List.of(stream.next(cancelled("c1", "r1", Role.ATTENDEE))), parking, live);
+        jdbc.update("update dashboard_registration_g1 set active = false where registration_id = 'r2'");
+
+        // when one of the five newest is cancelled
+        projection.apply(List.of(stream.next(cancelled("c1", "r7", Role.ATTENDEE))), parking, live);
+
+        // then
+        assertThat(stored("c1").recentRegistrations()).extracting(Dashboard.Registration::registrationId)
+                .containsExactly("r6", "r5", "r4", "r3");
+    }
+
+    @Test
     void refills_of_two_conferences_in_one_batch_each_take_their_own_newest() {
         var events = new ArrayList<EventEnvelope>();
         events.add(stream.next(scheduled("c1", "acme")));
@@ -206,7 +226,7 @@ class DashboardProjectionTest {
     }
 
     @Test
-    void cancellations_of_one_batch_deactivate_exactly_their_conference_and_registration_pairs() {
+    void cancellations_of_one_batch_record_exactly_their_conference_and_registration_pairs() {
         var events = new ArrayList<EventEnvelope>();
         for (var conference : List.of("c1", "c2")) {
             events.add(stream.next(scheduled(conference, "acme")));
@@ -218,8 +238,10 @@ class DashboardProjectionTest {
         projection.apply(List.of(stream.next(cancelled("c1", "r1", Role.ATTENDEE)),
                 stream.next(cancelled("c2", "r2", Role.ATTENDEE))), parking, live);
 
-        assertThat(jdbc.queryForList("select event_id || '/' || registration_id from dashboard_registration_g1 "
-                + "where active order by 1", String.class)).containsExactly("c1/r2", "c2/r1");
+        assertThat(jdbc.queryForList("select event_id || '/' || registration_id from dashboard_cancellation_g1 "
+                + "order by 1", String.class)).containsExactly("c1/r1", "c2/r2");
+        assertThat(jdbc.queryForObject("select count(*) from dashboard_registration_g1", Integer.class))
+                .as("registrations are only appended").isEqualTo(4);
         assertThat(stored("c1").stats().attendeeCount()).isEqualTo(1);
         assertThat(stored("c2").stats().attendeeCount()).isEqualTo(1);
     }
@@ -232,7 +254,8 @@ class DashboardProjectionTest {
                 stream.next(registered("c1", "r2", Role.ATTENDEE, 2)),
                 stream.next(cancelled("c1", "r2", Role.ATTENDEE))), parking, live);
 
-        assertThat(jdbc.queryForList("select user_id, name, email from dashboard_registration_g1 where active"))
+        assertThat(jdbc.queryForList("select user_id, name, email from dashboard_registration_g1 r where not exists "
+                + "(select from dashboard_cancellation_g1 c where c.registration_id = r.registration_id)"))
                 .containsExactly(Map.of("user_id", odd.userId(), "name", odd.name(), "email", odd.email()));
         assertThat(stored("c1").recentRegistrations()).extracting(Dashboard.Registration::name)
                 .containsExactly(odd.name());

@@ -130,6 +130,8 @@ class RebuildTest extends RunningProjector {
         assertThat(viewSource("dashboard")).contains("dashboard_g" + next);
         assertThat(tableExists("dashboard_g" + old)).isFalse();
         assertThat(tableExists("dashboard_registration_g" + old)).isFalse();
+        assertThat(tableExists("dashboard_cancellation_g" + old)).isFalse();
+        assertThat(tableExists("dashboard_cancellation_g" + next)).isTrue();
         assertThat(dashboards()).isEqualTo(before);
         assertThat(jdbc.sql("select coalesce(reloptions::text, '') from pg_class where relname = ?")
                 .param("dashboard_g" + next).query(String.class).single())

@@ -109,12 +109,7 @@ class DashboardProjectionTest {
 
     @Test
     void cancelling_one_of_the_five_newest_brings_in_the_sixth_from_an_earlier_batch() {
-        var events = new ArrayList<EventEnvelope>();
-        events.add(stream.next(scheduled("c1", "acme")));
-        for (int minute = 1; minute <= 7; minute++) {
-            events.add(stream.next(registered("c1", "r" + minute, Role.ATTENDEE, minute)));
-        }
-        projection.apply(events, parking, live);
+        applySevenRegistrations("c1");
 
         projection.apply(List.of(stream.next(cancelled("c1", "r5", Role.ATTENDEE)),
                 stream.next(registered("c1", "r8", Role.ORGANIZER, 8))), parking, live);
@@ -127,12 +122,7 @@ class DashboardProjectionTest {
     @Test
     void a_refill_leaves_out_registrations_cancelled_earlier_and_rows_deactivated_before_v13() {
         // given seven registrations; r1 cancelled in a batch of its own, r2's row deactivated as before V13
-        var events = new ArrayList<EventEnvelope>();
-        events.add(stream.next(scheduled("c1", "acme")));
-        for (int minute = 1; minute <= 7; minute++) {
-            events.add(stream.next(registered("c1", "r" + minute, Role.ATTENDEE, minute)));
-        }
-        projection.apply(events, parking, live);
+        applySevenRegistrations("c1");
         projection.apply(List.of(stream.next(cancelled("c1", "r1", Role.ATTENDEE))), parking, live);
         jdbc.update("update dashboard_registration_g1 set active = false where registration_id = 'r2'");
 
@@ -259,6 +249,16 @@ class DashboardProjectionTest {
                 .containsExactly(Map.of("user_id", odd.userId(), "name", odd.name(), "email", odd.email()));
         assertThat(stored("c1").recentRegistrations()).extracting(Dashboard.Registration::name)
                 .containsExactly(odd.name());
+    }
+
+    /** Conference {@code id} scheduled, then r1 to r7 registered at minutes 1 to 7, in one batch. */
+    private void applySevenRegistrations(String id) {
+        var events = new ArrayList<EventEnvelope>();
+        events.add(stream.next(scheduled(id, "acme")));
+        for (int minute = 1; minute <= 7; minute++) {
+            events.add(stream.next(registered(id, "r" + minute, Role.ATTENDEE, minute)));
+        }
+        projection.apply(events, parking, live);
     }
 
     private static String text(byte[] gzip) {

@@ -3,6 +3,7 @@ package io.eventfold.projection.consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventfold.contracts.registration.PersonRegistered;
+import io.eventfold.contracts.registration.RegistrationCancelled;
 import io.eventfold.contracts.registration.Role;
 import io.eventfold.messaging.EventHeaders;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,24 @@ class EventDecoderTest {
                 .contains("2027-02-30T09:30:00Z");
     }
 
+    @Test
+    void an_event_type_nobody_registered_is_unreadable_and_named() {
+        var envelope = decoder.decode(record(registration("2027-03-01T09:30:00Z"), "registration.person-renamed.v9"));
+
+        assertThat(envelope.isDecoded()).isFalse();
+        assertThat(envelope.problem()).isEqualTo("Unknown event type registration.person-renamed.v9");
+    }
+
+    @Test
+    void each_type_is_read_as_its_own_class() {
+        var envelope = decoder.decode(record("""
+                {"eventId":"conf-1","registrationId":"reg-1","userId":"user-1","role":"ATTENDEE",
+                 "cancelledAt":"2027-03-01T09:30:00Z"}""", "registration.registration-cancelled.v1"));
+
+        assertThat(envelope.event()).isEqualTo(new RegistrationCancelled("conf-1", "reg-1", "user-1", Role.ATTENDEE,
+                Instant.parse("2027-03-01T09:30:00Z")));
+    }
+
     private static String registration(String registeredAt) {
         return """
                 {"eventId":"conf-1","registrationId":"reg-1","userId":"user-1","name":"Ada","email":"ada@x.org",
@@ -43,8 +62,12 @@ class EventDecoderTest {
     }
 
     private static ConsumerRecord<String, byte[]> record(String json) {
+        return record(json, "registration.person-registered.v1");
+    }
+
+    private static ConsumerRecord<String, byte[]> record(String json, String type) {
         var record = new ConsumerRecord<>("events", 0, 7L, "conf-1", json.getBytes(StandardCharsets.UTF_8));
-        new EventHeaders("registration.person-registered.v1", "msg-1", "conf-1", 3, 42,
+        new EventHeaders(type, "msg-1", "conf-1", 3, 42,
                 Instant.parse("2026-11-26T10:15:30.5Z")).toKafka().forEach(record.headers()::add);
         return record;
     }

@@ -22,12 +22,6 @@ public record Dashboard(
     /** How many registrations the dashboard lists. */
     static final int RECENT = 5;
 
-    /**
-     * Newest first. Of two registrations stored at the same instant the later event is newer: the fold puts
-     * a new registration ahead and sorts stably, and the refill query orders ties by version.
-     */
-    static final Comparator<Registration> NEWEST_FIRST = Comparator.comparing(Registration::registeredAt).reversed();
-
     private static final Comparator<Session> BY_START = Comparator.comparing(Session::startsAt)
             .thenComparing(Session::id);
 
@@ -76,11 +70,18 @@ public record Dashboard(
         return withSessions(sessions.stream().map(s -> s.id().equals(sessionId) ? change.apply(s) : s).toList());
     }
 
+    /**
+     * Newest first; of two registrations at the same instant the later event is newer, as the refill query
+     * orders ties by version. So the new one goes before the first shown one that is not newer than it.
+     */
     Dashboard withRegistration(Registration registration, int attendeeDelta, int speakerDelta) {
         var recent = new ArrayList<Registration>(RECENT + 1);
-        recent.add(registration);
         recent.addAll(recentRegistrations);
-        recent.sort(NEWEST_FIRST);
+        int at = 0;
+        while (at < recent.size() && recent.get(at).registeredAt().isAfter(registration.registeredAt())) {
+            at++;
+        }
+        recent.add(at, registration);
         return new Dashboard(event, sessions, counted(attendeeDelta, speakerDelta),
                 List.copyOf(recent.subList(0, Math.min(RECENT, recent.size()))), version);
     }

@@ -66,6 +66,18 @@ class DashboardFoldTest {
     }
 
     @Test
+    void a_registration_stamped_before_the_listed_ones_takes_its_place_by_time_and_a_tie_goes_to_the_later_event() {
+        var dashboard = fold(scheduled("c1", "acme"),
+                registered("c1", "r5", Role.ORGANIZER, 5), registered("c1", "r9", Role.ORGANIZER, 9),
+                registered("c1", "r7", Role.ORGANIZER, 7), registered("c1", "r1", Role.ORGANIZER, 1),
+                registered("c1", "r7b", Role.ORGANIZER, 7), registered("c1", "r3", Role.ORGANIZER, 3),
+                registered("c1", "r0", Role.ORGANIZER, 0));
+
+        assertThat(dashboard.recentRegistrations()).extracting(Dashboard.Registration::registrationId)
+                .containsExactly("r9", "r7b", "r7", "r5", "r3");
+    }
+
+    @Test
     void cancelling_a_listed_registration_asks_for_a_refill_and_an_unlisted_one_does_not() {
         var dashboard = fold(scheduled("c1", "acme"), registered("c1", "r1", Role.ORGANIZER, 1),
                 registered("c1", "r2", Role.ORGANIZER, 2), registered("c1", "r3", Role.ORGANIZER, 3),

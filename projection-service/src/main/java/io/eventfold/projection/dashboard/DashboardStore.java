@@ -6,8 +6,8 @@ import io.eventfold.projection.dashboard.Dashboard.Registration;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -116,15 +116,21 @@ class DashboardStore {
      * Plain COPY, no conflict handling: a registration event is applied once per generation (its version is
      * above the dashboard row's, which this transaction holds locked), so its row cannot exist yet. Rows are
      * only appended: a cancellation is a row of its own (read-model V13), so nothing looks a registration up.
-     * Grouped by conference (a stable sort: each keeps its order), a conference's rows go into the same index
-     * leaf one after another and lie together in the table, where its refill reads them.
+     * Grouped by conference (each group in batch order), a conference's rows go into the same index leaf one
+     * after another and lie together in the table, where its refill reads them. Grouped, not sorted: a sort
+     * by conference id took 2-3% of the consumer thread.
      */
     void saveRegistrations(Generation g, List<AddedRegistration> added, List<CancelledRegistration> cancelled) {
+        var byConference = new LinkedHashMap<String, List<AddedRegistration>>();
+        added.forEach(a -> byConference.computeIfAbsent(a.eventId(), id -> new ArrayList<>()).add(a));
         var rows = new CopyRows();
-        for (var a : added.stream().sorted(Comparator.comparing(AddedRegistration::eventId)).toList()) {
-            var r = a.registration();
-            rows.field(a.eventId()).field(r.registrationId()).field(r.userId()).field(r.name()).field(r.email())
-                    .field(r.role()).field(IsoInstant.format(r.registeredAt())).field(a.version()).field("t").endRow();
+        for (var group : byConference.values()) {
+            for (var a : group) {
+                var r = a.registration();
+                rows.field(a.eventId()).field(r.registrationId()).field(r.userId()).field(r.name())
+                        .field(r.email()).field(r.role()).field(IsoInstant.format(r.registeredAt()))
+                        .field(a.version()).field("t").endRow();
+            }
         }
         rows.copyInto(jdbc, g.table(REGISTRATIONS)
                 + " (event_id, registration_id, user_id, name, email, role, registered_at, version, active)");

@@ -84,7 +84,9 @@ final class Bench {
     private void replayOurs(ServiceProcess projection, String database, long events) {
         var admin = new Admin(projection);
         var offsets = new JdbcTemplate(connection(database));
+        var cpu = infra.cpuSources(projection);
         try (var sampler = new ProcessSampler(projection)) {
+            var before = CpuUse.sample(cpu);
             long started = System.nanoTime();
             // From the offsets the projector commits with its rows, not its admin API: that answers lag from the
             // topic's ends, two Kafka admin requests a call, and polled 20 times a second it took 5% of the CPU
@@ -92,15 +94,21 @@ final class Bench {
             admin.await("the live projections to apply all " + events + " events", () -> offsets.queryForObject(
                     "select coalesce(sum(next_offset), 0) from read_model.projection_offset where projection = 'live'",
                     Long.class) >= events);
-            report.replay(new Measured.Replay("EventFold, live consumer from offset 0", events, events,
-                    System.nanoTime() - started));
+            var live = new Measured.Replay("EventFold, live consumer from offset 0", events, events,
+                    System.nanoTime() - started);
+            var caughtUp = CpuUse.sample(cpu);
+            report.replay(live);
+            report.cpu("Replay, live", "1,000 events", 1_000, "events/s", caughtUp.since(before, events / 1_000.0));
             started = System.nanoTime();
             admin.post("/admin/projections/dashboard/rebuild");
             admin.post("/admin/projections/status-counts/rebuild");
             admin.awaitSwitched("dashboard");
             admin.awaitSwitched("status-counts");
-            report.replay(new Measured.Replay("EventFold, rebuild of both projections (blue/green)", events,
-                    events, System.nanoTime() - started));
+            var rebuild = new Measured.Replay("EventFold, rebuild of both projections (blue/green)", events,
+                    events, System.nanoTime() - started);
+            report.replay(rebuild);
+            report.cpu("Replay, rebuild", "1,000 events", 1_000, "events/s",
+                    CpuUse.sample(cpu).since(caughtUp, events / 1_000.0));
             report.memory(sampler.peakHeapBytes(), sampler.peakRssBytes());
         }
     }
@@ -158,8 +166,13 @@ final class Bench {
              var query = infra.service("query", database, topic, env, "-Xmx512m")) {
             var commands = new CommandBench(command.baseUrl(), query.baseUrl(), projection.baseUrl(),
                     settings.clients(), scale);
+            commands.warmUp(settings.commandCount());
+            var cpu = infra.cpuSources(command, projection, query);
+            var before = CpuUse.sample(cpu);
             var registrations = commands.registrations(settings.commandCount());
             report.commands(registrations);
+            report.cpu("Commands", "registration", 1, "registrations/s",
+                    CpuUse.sample(cpu).since(before, registrations.requests()));
             // The calm run goes first: after the saturated one, it would measure the backlog draining.
             int calmRate = Math.max(1, (int) (registrations.perSecond() / 2));
             report.calmFreshness(commands.freshness(calmRate, settings.freshnessDuration().dividedBy(2)));

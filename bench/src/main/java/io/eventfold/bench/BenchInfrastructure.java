@@ -24,6 +24,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 final class BenchInfrastructure implements AutoCloseable {
 
     private final PostgresServer postgres;
+    private final Path postgresData;
     private final KafkaBroker kafka;
     private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
     /** Where the database's time went, for the report: its statements by total time, written on close. */
@@ -34,7 +35,8 @@ final class BenchInfrastructure implements AutoCloseable {
     BenchInfrastructure() {
         try {
             var root = Files.createTempDirectory("eventfold-bench");
-            postgres = PostgresServer.start(root.resolve("postgres"), Ports.free(), true, serverSettings());
+            postgresData = root.resolve("postgres");
+            postgres = PostgresServer.start(postgresData, Ports.free(), true, serverSettings());
             kafka = KafkaBroker.start(root.resolve("kafka"), Ports.free(), Ports.free());
             // An interrupted bench leaves no service processes behind.
             Runtime.getRuntime().addShutdownHook(onExit);
@@ -110,6 +112,25 @@ final class BenchInfrastructure implements AutoCloseable {
         var service = ServiceProcess.start(name, Ports.free(), env, jvm);
         services.add(service);
         return service.awaitHealthy(Duration.ofMinutes(3));
+    }
+
+    /**
+     * Whose CPU a run uses: these services, PostgreSQL (its postmaster, from the pid file in its data directory,
+     * and every backend) and this JVM, which holds the Kafka broker and the load generators.
+     */
+    List<CpuUse.Source> cpuSources(ServiceProcess... services) {
+        var sources = new ArrayList<CpuUse.Source>();
+        for (var service : services) {
+            sources.add(new CpuUse.Source(service.serviceName(), service.pid(), false));
+        }
+        try {
+            var pidFile = Files.readAllLines(postgresData.resolve("postmaster.pid"));
+            sources.add(new CpuUse.Source("PostgreSQL", Long.parseLong(pidFile.get(0).strip()), true));
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL's pid file is not readable", e);
+        }
+        sources.add(new CpuUse.Source("bench: Kafka, load", ProcessHandle.current().pid(), false));
+        return sources;
     }
 
     private void stopServices() {

@@ -52,13 +52,17 @@ final class CommandBench {
     }
 
     /**
-     * {@code count} registrations, after as many again unmeasured: the services have just started, and their
-     * first thousands of requests run partly interpreted while the JIT compiles (the reads warm up too). After
-     * a quarter as many, the compiler threads still took a quarter of command-service's CPU and the interpreter
-     * a fifth (perf), where a service in production has long finished compiling.
+     * {@code count} registrations, unmeasured: the services have just started, and their first thousands of
+     * requests run partly interpreted while the JIT compiles (the reads warm up too). After a quarter as many,
+     * the compiler threads still took a quarter of command-service's CPU and the interpreter a fifth (perf),
+     * where a service in production has long finished compiling.
      */
-    Measured.Throughput registrations(int count) {
+    void warmUp(int count) {
         play(take(count));
+    }
+
+    /** {@code count} registrations through the API as fast as the clients go, timed. */
+    Measured.Throughput registrations(int count) {
         var result = play(take(count));
         return Latencies.summarize("EventFold: POST /api/events/{id}/registrations (" + clients + " clients)",
                 result.latencies(), result.nanos());

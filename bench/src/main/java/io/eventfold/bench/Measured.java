@@ -1,5 +1,7 @@
 package io.eventfold.bench;
 
+import java.util.Map;
+
 /** What the benchmarks measure, as they are reported. */
 public final class Measured {
 
@@ -17,5 +19,13 @@ public final class Measured {
     /** Requests (or commands) per second and latency percentiles in milliseconds. */
     public record Throughput(String approach, long requests, double perSecond, double p50Millis,
                              double p99Millis) {
+    }
+
+    /**
+     * What one unit of a run's work ({@code unit}: 1,000 events, a registration) cost in CPU milliseconds, per
+     * process; {@code ceiling}: what {@code cores} fully busy allow at that cost, in {@code rate} (events/s).
+     */
+    public record Cpu(String run, String unit, Map<String, Double> millisPerUnit, double totalMillis, int cores,
+                      double ceiling, String rate) {
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class Report {
 
     private static final double MIB = 1024 * 1024;
+    private static final List<String> PIPELINE = List.of("command-service", "projection-service", "query-api");
 
     private final String scale;
     private final String machine;
@@ -27,6 +29,7 @@ final class Report {
     private CommandBench.Freshness calmFreshness;
     private long peakHeap;
     private long peakRss;
+    private final List<Measured.Cpu> cpu = new ArrayList<>();
 
     Report(String scale, String machine) {
         this.scale = scale;
@@ -70,6 +73,21 @@ final class Report {
                         + " mean per event: relay %.1f ms, projector %.1f ms%n", result.offered(),
                 result.commandsPerSecond(), result.p50Millis(), result.p99Millis(), result.probes(),
                 result.relayMillis(), result.projectorMillis());
+    }
+
+    /**
+     * Where the CPU of a run went, per unit of its work ({@code unit}, of {@code items} items each);
+     * {@code rate} names what the ceiling counts per second.
+     */
+    void cpu(String run, String unit, int items, String rate, CpuUse.Usage usage) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        var measured = new Measured.Cpu(run, unit, usage.millisPerUnit(), usage.totalMillis(), cores,
+                usage.ceiling(cores) * items, rate);
+        cpu.add(measured);
+        var parts = new ArrayList<String>();
+        measured.millisPerUnit().forEach((process, millis) -> parts.add("%s %.2f".formatted(process, millis)));
+        System.out.printf("  cpu     %-16s ms per %s: %s; total %.2f ms: %d cores allow %,.0f %s%n", run, unit,
+                String.join(", ", parts), measured.totalMillis(), cores, measured.ceiling(), rate);
     }
 
     void memory(long heap, long rss) {
@@ -185,6 +203,7 @@ final class Report {
         json.put("freshness", freshness);
         json.put("freshnessBelowSaturation", calmFreshness);
         json.put("memory", Map.of("peakHeapBytes", peakHeap, "peakRssBytes", peakRss));
+        json.put("cpu", cpu);
         try {
             Files.createDirectories(directory);
             var mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -201,6 +220,37 @@ final class Report {
                 `./eventfold bench --scale %s` on %s, %s: %,d events.
 
                 %s
-                """.formatted(scale, machine, Instant.now().toString().substring(0, 10), events, table());
+
+                %s
+                """.formatted(scale, machine, Instant.now().toString().substring(0, 10), events, table(),
+                cpuTable());
+    }
+
+    /**
+     * CPU milliseconds per unit of work, per process, from {@code /proc}: with every core busy, their total
+     * sets the rate, whichever process the work waits on.
+     */
+    String cpuTable() {
+        if (cpu.isEmpty()) {
+            return "";
+        }
+        var processes = new ArrayList<String>();
+        cpu.forEach(run -> run.millisPerUnit().keySet().stream().filter(p -> !processes.contains(p))
+                .forEach(processes::add));
+        // The services in the order of the pipeline, then the database and the bench.
+        processes.sort(Comparator.comparingInt(p -> PIPELINE.contains(p) ? PIPELINE.indexOf(p) : PIPELINE.size()));
+        var rows = new ArrayList<String>();
+        rows.add("CPU time per unit of work (ms, `/proc`), and the rate that all %d cores allow at that cost:"
+                .formatted(cpu.get(0).cores()));
+        rows.add("");
+        rows.add("| run | per | " + String.join(" | ", processes) + " | total | cores allow |");
+        rows.add("|---|---|" + "---|".repeat(processes.size() + 2));
+        for (var run : cpu) {
+            var cells = processes.stream().map(p -> run.millisPerUnit().containsKey(p)
+                    ? "%.2f".formatted(run.millisPerUnit().get(p)) : "—").toList();
+            rows.add("| %s | %s | %s | %.2f | %s %s |".formatted(run.run(), run.unit(), String.join(" | ", cells),
+                    run.totalMillis(), fmt(run.ceiling()), run.rate()));
+        }
+        return String.join("\n", rows);
     }
 }

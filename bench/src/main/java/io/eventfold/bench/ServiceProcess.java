@@ -67,6 +67,11 @@ public final class ServiceProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** As the service calls itself: {@code command-service}, {@code projection-service}, {@code query-api}. */
+    public String serviceName() {
+        return name.equals("query") ? "query-api" : name + "-service";
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port;
     }

@@ -36,7 +36,19 @@ class BenchSmokeTest {
             assertThat(json.get(run).get("projectorMillis").asDouble()).as(run).isPositive();
         }
         assertThat(json.get("memory").get("peakHeapBytes").asLong()).isPositive();
-        assertThat(Files.readString(root.resolve("bench/results/tiny.md"))).contains("| Replay", "| Dashboard");
+        // Whose CPU each run used, per unit of its work: the process doing the work, and the database (whose
+        // share of a tiny run may be below the 10 ms that Linux counts in).
+        var cpu = json.get("cpu");
+        assertThat(cpu).extracting(run -> run.get("run").asString())
+                .containsExactly("Replay, live", "Replay, rebuild", "Commands");
+        for (var run : cpu) {
+            var worker = run.get("run").asString().equals("Commands") ? "command-service" : "projection-service";
+            assertThat(run.get("millisPerUnit").get(worker).asDouble()).as(run.toString()).isPositive();
+            assertThat(run.get("millisPerUnit").get("PostgreSQL").asDouble()).as(run.toString()).isNotNegative();
+            assertThat(run.get("ceiling").asDouble()).as(run.toString()).isPositive();
+        }
+        assertThat(Files.readString(root.resolve("bench/results/tiny.md")))
+                .contains("| Replay", "| Dashboard", "| Commands | registration | ");
     }
 
     @Test

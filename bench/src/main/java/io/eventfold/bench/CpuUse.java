@@ -1,0 +1,91 @@
+package io.eventfold.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CPU time of the processes a run involves, from Linux's {@code /proc/<pid>/stat}: what a unit of work (an event
+ * replayed, a registration) cost each of them. On a machine whose cores are all busy, these costs, not waits,
+ * set the rate: their sum is the CPU time per unit, and the cores divided by it the most the machine can do.
+ */
+final class CpuUse {
+
+    /** Linux reports CPU time in clock ticks of 1/100 s on every architecture the bench runs on. */
+    private static final double TICKS_PER_SECOND = 100;
+
+    /**
+     * A process to account for; {@code withChildren}: with the processes it started (PostgreSQL's postmaster
+     * and its backends, including those that have exited), not for a JVM whose children are measured apart.
+     */
+    record Source(String name, long pid, boolean withChildren) {
+    }
+
+    /** CPU seconds per source, in the order the sources were given. */
+    record Sample(Map<String, Double> seconds) {
+
+        /** What each source used between {@code earlier} and this sample, per unit of work, in milliseconds. */
+        Usage since(Sample earlier, double units) {
+            var millis = new LinkedHashMap<String, Double>();
+            seconds.forEach((name, value) -> millis.put(name,
+                    (value - earlier.seconds.getOrDefault(name, 0.0)) * 1_000 / units));
+            return new Usage(millis);
+        }
+    }
+
+    /** CPU milliseconds per unit of work, per process. */
+    record Usage(Map<String, Double> millisPerUnit) {
+
+        double totalMillis() {
+            return millisPerUnit.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+
+        /** Units per second that {@code cores} fully busy allow at this cost. */
+        double ceiling(int cores) {
+            double total = totalMillis();
+            return total <= 0 ? 0 : cores * 1_000 / total;
+        }
+    }
+
+    private CpuUse() {
+    }
+
+    static Sample sample(List<Source> sources) {
+        var seconds = new LinkedHashMap<String, Double>();
+        for (var source : sources) {
+            long ticks = ticks(read(source.pid()), source.withChildren());
+            if (source.withChildren()) {
+                ticks += ProcessHandle.of(source.pid()).stream().flatMap(ProcessHandle::children)
+                        .mapToLong(child -> ticks(read(child.pid()), true)).sum();
+            }
+            seconds.merge(source.name(), ticks / TICKS_PER_SECOND, Double::sum);
+        }
+        return new Sample(seconds);
+    }
+
+    /**
+     * User and system ticks from a stat line; with the children's the process has waited for. The name field
+     * may hold spaces and parentheses, so the fields are counted from its closing parenthesis.
+     */
+    static long ticks(String stat, boolean withChildren) {
+        if (stat.isEmpty()) {
+            return 0;
+        }
+        // Fields from the third (state): utime is the 14th, stime, cutime and cstime follow.
+        var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long own = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return withChildren ? own + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : own;
+    }
+
+    /** The stat line, or nothing for a process that has gone (its time is then its parent's to count). */
+    private static String read(long pid) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        } catch (IOException gone) {
+            return "";
+        }
+    }
+}

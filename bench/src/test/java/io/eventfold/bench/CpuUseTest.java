@@ -1,0 +1,59 @@
+package io.eventfold.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class CpuUseTest {
+
+    /** A stat line as Linux writes it, for a process whose name holds a space and a parenthesis. */
+    private static final String STAT = "4242 (C2 Compiler) x) S 1 4242 4242 0 -1 4194560 52 0 0 0 "
+            + "731 269 40 60 20 0 27 0 1234567 1000000 5000 18446744073709551615 1 1 0 0 0 0 0 0 0 0 0 0 17 1";
+
+    @Test
+    void the_times_are_counted_from_the_end_of_the_name_with_the_waited_for_children_on_request() {
+        assertThat(CpuUse.ticks(STAT, false)).isEqualTo(731 + 269);
+        assertThat(CpuUse.ticks(STAT, true)).isEqualTo(731 + 269 + 40 + 60);
+    }
+
+    @Test
+    void two_samples_give_each_process_its_milliseconds_per_unit_and_the_rate_the_cores_allow() {
+        var before = new CpuUse.Sample(Map.of("projection-service", 10.0, "PostgreSQL", 4.0));
+        var after = new CpuUse.Sample(Map.of("projection-service", 16.0, "PostgreSQL", 6.0));
+
+        var usage = after.since(before, 1_000);
+
+        assertThat(usage.millisPerUnit()).containsEntry("projection-service", 6.0).containsEntry("PostgreSQL", 2.0);
+        assertThat(usage.totalMillis()).isEqualTo(8.0);
+        assertThat(usage.ceiling(2)).isCloseTo(250.0, within(1e-9));
+    }
+
+    @Test
+    void a_process_that_computes_shows_its_cpu_time_grow() {
+        var self = List.of(new CpuUse.Source("bench", ProcessHandle.current().pid(), false));
+        var before = CpuUse.sample(self);
+
+        burnCpu(TimeUnit.MILLISECONDS.toNanos(300));
+
+        var usage = CpuUse.sample(self).since(before, 1);
+        assertThat(usage.millisPerUnit().get("bench")).isGreaterThanOrEqualTo(250.0);
+    }
+
+    /** Until this thread has used {@code nanos} of CPU, however long that takes on a busy machine. */
+    private static void burnCpu(long nanos) {
+        var threads = ManagementFactory.getThreadMXBean();
+        long start = threads.getCurrentThreadCpuTime();
+        long sink = 0;
+        while (threads.getCurrentThreadCpuTime() - start < nanos) {
+            for (int i = 0; i < 10_000; i++) {
+                sink += i * 31L ^ sink;
+            }
+        }
+        assertThat(sink).isNotEqualTo(1);
+    }
+}

@@ -2,7 +2,7 @@ package io.eventfold.projection.consumer;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -47,6 +47,8 @@ public final class RebuildRun {
     private final List<Worker> workers;
     /** Switched, given up or stopped: every worker ends, and the handover is not asked again. */
     private final AtomicBoolean over = new AtomicBoolean();
+    /** Which partitions each worker reads, set by the first worker to ask. */
+    private List<List<TopicPartition>> shares;
     private volatile boolean stopping;
 
     RebuildRun(Projection projection, Generation generation, RebuildParts parts, Handover handover) {
@@ -88,6 +90,23 @@ public final class RebuildRun {
         stopping = true;
         workers.forEach(Worker::wakeup);
         Threads.joinAll(workers.stream().map(worker -> worker.thread).toList(), Duration.ofSeconds(30));
+    }
+
+    /**
+     * The partitions of each worker, split once per run by the records each has left to read (from the stored
+     * positions of the generation), so that the workers finish together. A worker that restarts after a failure
+     * reads the same partitions again.
+     */
+    private synchronized List<List<TopicPartition>> shares(Consumer<String, byte[]> c, List<TopicPartition> all) {
+        if (shares == null) {
+            var stored = parts.offsets().load(generation.offsetsName(), all);
+            var beginnings = c.beginningOffsets(all);
+            var remaining = new HashMap<TopicPartition, Long>();
+            c.endOffsets(all).forEach((partition, end) -> remaining.put(partition, end - Math.max(
+                    beginnings.getOrDefault(partition, 0L), stored.getOrDefault(partition, 0L))));
+            shares = PartitionShares.split(remaining, workers.size());
+        }
+        return shares;
     }
 
     private boolean ending() {
@@ -157,8 +176,7 @@ public final class RebuildRun {
                     }
                     var all = c.partitionsFor(parts.topic()).stream()
                             .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-                    var mine = all.stream().filter(p -> p.partition() % of == index)
-                            .sorted(Comparator.comparingInt(TopicPartition::partition)).toList();
+                    var mine = shares(c, all).get(index);
                     if (mine.isEmpty()) {
                         caughtUp = true;
                         return;

@@ -53,6 +53,11 @@ final class CpuUse {
     private CpuUse() {
     }
 
+    /** Whether this system keeps the accounts read here: Linux does; macOS, say, has no {@code /proc}. */
+    static boolean available() {
+        return Files.isReadable(Path.of("/proc/self/stat"));
+    }
+
     static Sample sample(List<Source> sources) {
         var seconds = new LinkedHashMap<String, Double>();
         for (var source : sources) {

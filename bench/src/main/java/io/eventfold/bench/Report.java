@@ -77,9 +77,12 @@ final class Report {
 
     /**
      * Where the CPU of a run went, per unit of its work ({@code unit}, of {@code items} items each);
-     * {@code rate} names what the ceiling counts per second.
+     * {@code rate} names what the ceiling counts per second. Left out where the system keeps no such accounts.
      */
     void cpu(String run, String unit, int items, String rate, CpuUse.Usage usage) {
+        if (!CpuUse.available()) {
+            return;
+        }
         int cores = Runtime.getRuntime().availableProcessors();
         var measured = new Measured.Cpu(run, unit, usage.millisPerUnit(), usage.totalMillis(), cores,
                 usage.ceiling(cores) * items, rate);

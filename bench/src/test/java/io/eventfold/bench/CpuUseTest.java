@@ -2,6 +2,7 @@ package io.eventfold.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.management.ManagementFactory;
 import java.util.List;
@@ -35,6 +36,7 @@ class CpuUseTest {
 
     @Test
     void a_process_that_computes_shows_its_cpu_time_grow() {
+        assumeTrue(CpuUse.available(), "Linux's /proc");
         var self = List.of(new CpuUse.Source("bench", ProcessHandle.current().pid(), false));
         var before = CpuUse.sample(self);
 

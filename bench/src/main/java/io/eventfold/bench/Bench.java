@@ -98,7 +98,7 @@ final class Bench {
                     System.nanoTime() - started);
             var caughtUp = CpuUse.sample(cpu);
             report.replay(live);
-            report.cpu("Replay, live", "1,000 events", 1_000, "events/s", caughtUp.since(before, events / 1_000.0));
+            replayCpu("Replay, live", before, caughtUp, events);
             started = System.nanoTime();
             admin.post("/admin/projections/dashboard/rebuild");
             admin.post("/admin/projections/status-counts/rebuild");
@@ -107,10 +107,14 @@ final class Bench {
             var rebuild = new Measured.Replay("EventFold, rebuild of both projections (blue/green)", events,
                     events, System.nanoTime() - started);
             report.replay(rebuild);
-            report.cpu("Replay, rebuild", "1,000 events", 1_000, "events/s",
-                    CpuUse.sample(cpu).since(caughtUp, events / 1_000.0));
+            replayCpu("Replay, rebuild", caughtUp, CpuUse.sample(cpu), events);
             report.memory(sampler.peakHeapBytes(), sampler.peakRssBytes());
         }
+    }
+
+    /** A replay's CPU per 1,000 of its events, and the events/s that the cores allow at that cost. */
+    private void replayCpu(String run, CpuUse.Sample from, CpuUse.Sample to, long events) {
+        report.cpu(run, "1,000 events", 1_000, "events/s", to.since(from, events / 1_000.0));
     }
 
     /**

@@ -3,44 +3,113 @@ package io.eventfold.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.constraints.StringLength;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
 class EventHeadersTest {
 
+    private static final EventHeaders SENT = new EventHeaders("registration.person-registered.v1", "msg-1",
+            "conf-1", 7, 1234, Instant.parse("2026-11-26T10:15:30.123456789Z"));
+
     @Test
-    void headers_survive_the_trip_through_kafka_headers() {
-        var sent = new EventHeaders("registration.person-registered.v1", "msg-1", "conf-1", 7, 1234,
-                Instant.parse("2026-11-26T10:15:30.123Z"));
+    void headers_travel_as_one_header_and_come_back_whole() {
+        var onTopic = SENT.toKafka();
 
-        var received = EventHeaders.fromKafka(sent.toKafka());
+        assertThat(onTopic.toArray()).extracting(h -> h.key()).containsExactly(EventHeaders.EVENT);
+        assertThat(EventHeaders.fromKafka(onTopic)).isEqualTo(SENT);
+        assertThat(EventHeaders.typeOf(onTopic)).contains("registration.person-registered.v1");
+        assertThat(EventHeaders.positionOf(onTopic)).hasValue(1234);
+    }
 
-        assertThat(received).isEqualTo(sent);
+    @Property(tries = 300)
+    void any_texts_numbers_and_instants_survive_the_trip(@ForAll @StringLength(max = 200) String type,
+                                                         @ForAll @StringLength(max = 200) String messageId,
+                                                         @ForAll @StringLength(max = 200) String aggregateId,
+                                                         @ForAll long version, @ForAll long position,
+                                                         @ForAll @LongRange(min = -31557014167219200L,
+                                                                 max = 31556889864403199L) long seconds,
+                                                         @ForAll @LongRange(max = 999_999_999) long nanos) {
+        var sent = new EventHeaders(type, messageId, aggregateId, version, position,
+                Instant.ofEpochSecond(seconds, nanos));
+
+        assertThat(EventHeaders.fromKafka(sent.toKafka())).isEqualTo(sent);
+    }
+
+    @Test
+    void records_written_with_the_six_text_headers_before_are_still_read() {
+        var legacy = legacyHeaders();
+
+        assertThat(EventHeaders.fromKafka(legacy))
+                .isEqualTo(new EventHeaders("registration.person-registered.v1", "msg-1", "conf-1", 7, 1234,
+                        Instant.parse("2026-11-26T10:15:30.123Z")));
+        assertThat(EventHeaders.typeOf(legacy)).contains("registration.person-registered.v1");
+        assertThat(EventHeaders.positionOf(legacy)).hasValue(1234);
     }
 
     @Test
     void a_missing_header_is_named_in_the_error() {
         var headers = new RecordHeaders();
-        headers.add(EventHeaders.EVENT_TYPE, "x".getBytes());
+        headers.add(LegacyHeaders.EVENT_TYPE, "x".getBytes());
 
         assertThatThrownBy(() -> EventHeaders.fromKafka(headers))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(EventHeaders.MESSAGE_ID);
+                .hasMessageContaining(EventHeaders.EVENT).hasMessageContaining(LegacyHeaders.MESSAGE_ID);
+        assertThatThrownBy(() -> EventHeaders.fromKafka(new RecordHeaders()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(EventHeaders.EVENT);
     }
 
     @Test
-    void the_type_and_the_watermark_are_read_alone() {
-        var event = new EventHeaders("registration.person-registered.v1", "msg-1", "conf-1", 7, 1234,
-                Instant.parse("2026-11-26T10:15:30.123Z")).toKafka();
-        var untyped = new RecordHeaders();
-        untyped.add(EventHeaders.MESSAGE_ID, "msg-2".getBytes());
+    void a_cut_short_or_unknown_header_is_refused_and_says_why() {
+        var whole = SENT.toKafka().lastHeader(EventHeaders.EVENT).value();
+        var cut = one(Arrays.copyOf(whole, whole.length - 1));
+        var longer = one(Arrays.copyOf(whole, whole.length + 1));
+        var future = whole.clone();
+        future[0] = 2;
 
-        assertThat(EventHeaders.typeOf(event)).contains("registration.person-registered.v1");
-        assertThat(EventHeaders.typeOf(untyped)).isEmpty();
+        assertThatThrownBy(() -> EventHeaders.fromKafka(cut)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("malformed").hasMessageContaining("ends early");
+        assertThatThrownBy(() -> EventHeaders.fromKafka(longer)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1 bytes left over");
+        assertThatThrownBy(() -> EventHeaders.fromKafka(one(future))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown format 2");
+        assertThat(EventHeaders.typeOf(one(new byte[] {1, 0}))).isEmpty();
+        assertThat(EventHeaders.positionOf(one(future))).isEmpty();
+    }
+
+    @Test
+    void the_watermark_is_read_alone() {
         assertThat(EventHeaders.typeOf(EventHeaders.watermark(42))).isEmpty();
         assertThat(EventHeaders.watermarkOf(EventHeaders.watermark(42))).hasValue(42);
-        assertThat(EventHeaders.watermarkOf(event)).isEmpty();
-        assertThat(EventHeaders.positionOf(event)).hasValue(1234);
+        assertThat(EventHeaders.watermarkOf(SENT.toKafka())).isEmpty();
+    }
+
+    private static Headers one(byte[] value) {
+        var headers = new RecordHeaders();
+        headers.add(EventHeaders.EVENT, value);
+        return headers;
+    }
+
+    private static Headers legacyHeaders() {
+        var headers = new RecordHeaders();
+        headers.add(LegacyHeaders.EVENT_TYPE, text("registration.person-registered.v1"));
+        headers.add(LegacyHeaders.MESSAGE_ID, text("msg-1"));
+        headers.add(LegacyHeaders.AGGREGATE_ID, text("conf-1"));
+        headers.add(LegacyHeaders.AGGREGATE_VERSION, ByteBuffer.allocate(8).putLong(7).array());
+        headers.add(LegacyHeaders.GLOBAL_POSITION, ByteBuffer.allocate(8).putLong(1234).array());
+        headers.add(LegacyHeaders.TIMESTAMP, text("2026-11-26T10:15:30.123Z"));
+        return headers;
+    }
+
+    private static byte[] text(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -237,8 +237,8 @@ class DashboardProjectionTest {
     }
 
     @Test
-    void registration_text_with_tabs_newlines_and_backslashes_is_stored_as_sent() {
-        var odd = new PersonRegistered("c1", "r1", "user\\1", "Ann\tLee\nJr.", "a\\b@example.com\r",
+    void registration_text_with_tabs_newlines_backslashes_and_any_script_is_stored_as_sent() {
+        var odd = new PersonRegistered("c1", "r1", "user\\1", "Ann\tLée\n李 Jr. 🎤", "a\\b@exämple.com\r",
                 Role.ATTENDEE, ProjectionFixtures.T0);
         projection.apply(List.of(stream.next(scheduled("c1", "acme")), stream.next(odd),
                 stream.next(registered("c1", "r2", Role.ATTENDEE, 2)),

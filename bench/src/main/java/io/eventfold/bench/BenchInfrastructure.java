@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * PostgreSQL and Kafka for one benchmark run, on this machine, in a fresh temporary folder; PostgreSQL with
@@ -23,6 +24,10 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  */
 final class BenchInfrastructure implements AutoCloseable {
 
+    static final String TEMP_PREFIX = "eventfold-bench";
+
+    /** The database's and the broker's files: half a GiB after a large run, deleted on close. */
+    private final Path root;
     private final PostgresServer postgres;
     private final Path postgresData;
     private final KafkaBroker kafka;
@@ -34,7 +39,7 @@ final class BenchInfrastructure implements AutoCloseable {
 
     BenchInfrastructure() {
         try {
-            var root = Files.createTempDirectory("eventfold-bench");
+            root = Files.createTempDirectory(TEMP_PREFIX);
             postgresData = root.resolve("postgres");
             postgres = PostgresServer.start(postgresData, Ports.free(), true, serverSettings());
             kafka = KafkaBroker.start(root.resolve("kafka"), Ports.free(), Ports.free());
@@ -146,5 +151,10 @@ final class BenchInfrastructure implements AutoCloseable {
         }
         kafka.close();
         postgres.close();
+        try {
+            FileSystemUtils.deleteRecursively(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete the bench's files in " + root, e);
+        }
     }
 }

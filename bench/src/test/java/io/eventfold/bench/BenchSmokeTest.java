@@ -2,8 +2,10 @@ package io.eventfold.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,8 +19,12 @@ class BenchSmokeTest {
     @Test
     void every_benchmark_runs_and_reports_its_figures() throws Exception {
         var root = Path.of("..").toAbsolutePath().normalize();
+        var filesBefore = benchFiles();
 
         BenchMain.bench(new Options(Map.of("scale", "tiny", "root", root.toString())));
+
+        // The database's and broker's files are gone: half a GiB each large run, and they filled this disk once.
+        assertThat(benchFiles()).isSubsetOf(filesBefore);
 
         var json = JsonMapper.builder().build().readTree(Files.readString(root.resolve("bench/results/tiny.json")));
         long events = json.get("events").asLong();
@@ -54,6 +60,12 @@ class BenchSmokeTest {
             assertThat(run.get("ceiling").asDouble()).as(run.toString()).isPositive();
         }
         assertThat(markdown).contains("| Commands | registration | ");
+    }
+
+    private static List<Path> benchFiles() throws IOException {
+        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().startsWith(BenchInfrastructure.TEMP_PREFIX)).toList();
+        }
     }
 
     @Test

@@ -76,9 +76,12 @@ public record EventHeaders(
         if (value == null) {
             return LegacyHeaders.typeOf(headers);
         }
+        if (value.length < TYPE_AT || value[0] != FORMAT) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(readString(ByteBuffer.wrap(value).position(TYPE_AT)));
-        } catch (RuntimeException e) {
+        } catch (BufferUnderflowException e) {
             return Optional.empty();
         }
     }

@@ -82,6 +82,9 @@ class EventHeadersTest {
         assertThatThrownBy(() -> EventHeaders.fromKafka(one(future))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown format 2");
         assertThat(EventHeaders.typeOf(one(new byte[] {1, 0}))).isEmpty();
+        assertThat(EventHeaders.typeOf(cut)).contains("registration.person-registered.v1");
+        assertThat(EventHeaders.typeOf(one(Arrays.copyOf(whole, 32)))).isEmpty();
+        assertThat(EventHeaders.typeOf(one(future))).isEmpty();
         assertThat(EventHeaders.positionOf(one(future))).isEmpty();
     }
 

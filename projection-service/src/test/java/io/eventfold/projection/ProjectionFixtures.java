@@ -16,6 +16,7 @@ import io.eventfold.projection.consumer.EventEnvelope;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ public final class ProjectionFixtures {
     public EventEnvelope envelope(ConferenceEvent event, long version) {
         var headers = new EventHeaders(EventTypes.wireNameOf(event.getClass()).orElseThrow(),
                 "msg-" + position.incrementAndGet(), event.eventId(), version, position.get(), T0);
-        return EventEnvelope.decoded("events", 0, offset.getAndIncrement(), 0, headers, event, new byte[0]);
+        return EventEnvelope.decoded("events", 0, offset.getAndIncrement(), 0, headers, event, ByteBuffer.allocate(0));
     }
 
     public static EventScheduled scheduled(String eventId, String org) {

@@ -1,6 +1,7 @@
 package io.eventfold.projection.consumer;
 
 import io.eventfold.messaging.EventHeaders;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +30,7 @@ final class Batch {
     }
 
     /** A record of the topic: an event, or a relay watermark that only moves the partition's progress. */
-    void add(ConsumerRecord<String, byte[]> record, EventDecoder decoder) {
+    void add(ConsumerRecord<String, ByteBuffer> record, EventDecoder decoder) {
         add(record, decoder, null);
     }
 
@@ -37,7 +38,7 @@ final class Batch {
      * Records of types not {@code wanted} only move the progress too: nobody here would read them. No filter
      * ({@code null}) spares reading the type twice.
      */
-    void add(ConsumerRecord<String, byte[]> record, EventDecoder decoder, Predicate<String> wanted) {
+    void add(ConsumerRecord<String, ByteBuffer> record, EventDecoder decoder, Predicate<String> wanted) {
         var partition = new TopicPartition(record.topic(), record.partition());
         var watermark = record.value() == null ? EventHeaders.watermarkOf(record.headers()) : OptionalLong.empty();
         if (watermark.isPresent()) {

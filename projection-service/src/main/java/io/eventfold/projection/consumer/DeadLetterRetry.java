@@ -1,6 +1,7 @@
 package io.eventfold.projection.consumer;
 
 import io.eventfold.messaging.EventHeaders;
+import java.nio.ByteBuffer;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,7 +44,7 @@ public class DeadLetterRetry {
     public record Outcome(int applied, int stillParked) {
     }
 
-    private record Parked(long id, ConsumerRecord<String, byte[]> record) {
+    private record Parked(long id, ConsumerRecord<String, ByteBuffer> record) {
     }
 
     private record Owner(Generation generation, String conference) {
@@ -79,7 +80,7 @@ public class DeadLetterRetry {
                         where projection = ? and generation = ? and conference_id = ? and state = 'PARKED'
                         order by partition_no, record_offset for update""",
                 (rs, n) -> new Parked(rs.getLong(1), record(rs.getString(2), rs.getInt(3), rs.getLong(4),
-                        conference, rs.getBytes(5), headers(rs.getString(6), rs.getString(7), conference,
+                        conference, wrap(rs.getBytes(5)), headers(rs.getString(6), rs.getString(7), conference,
                                 (Long) rs.getObject(8), (Long) rs.getObject(9), rs.getTimestamp(10)))),
                 generation.projection(), generation.number(), conference);
         var parking = new Parking(generation, Set.of());
@@ -94,10 +95,14 @@ public class DeadLetterRetry {
         return Optional.of(new Outcome(applied.size(), stillParked.size()));
     }
 
-    private static ConsumerRecord<String, byte[]> record(String topic, int partition, long offset, String key,
-                                                         byte[] value, RecordHeaders headers) {
+    private static ConsumerRecord<String, ByteBuffer> record(String topic, int partition, long offset, String key,
+                                                             ByteBuffer value, RecordHeaders headers) {
         return new ConsumerRecord<>(topic, partition, offset, 0L, TimestampType.CREATE_TIME, -1, -1, key, value,
                 headers, Optional.empty());
+    }
+
+    private static ByteBuffer wrap(byte[] payload) {
+        return payload == null ? null : ByteBuffer.wrap(payload);
     }
 
     private static RecordHeaders headers(String type, String messageId, String conference, Long version,

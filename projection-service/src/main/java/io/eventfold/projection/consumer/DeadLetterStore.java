@@ -45,7 +45,7 @@ class DeadLetterStore {
                     var h = e.headers();
                     return new Object[] {p.generation().projection(), p.generation().number(), e.conferenceId(),
                             e.version() < 0 ? null : e.version(), e.eventType(), e.topic(), e.partition(),
-                            e.offset(), p.reason(), e.payload(),
+                            e.offset(), p.reason(), e.payloadBytes(),
                             h == null ? null : h.messageId(), h == null ? null : h.globalPosition(),
                             h == null ? null : Timestamp.from(h.timestamp())};
                 }).toList());

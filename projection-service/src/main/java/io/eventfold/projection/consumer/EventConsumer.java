@@ -1,6 +1,7 @@
 package io.eventfold.projection.consumer;
 
 import io.eventfold.messaging.TopicProperties;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,7 +39,7 @@ class EventConsumer implements SmartLifecycle {
      */
     private static final Duration CAUGHT_UP_RECHECK = Duration.ofMillis(50);
 
-    private final ConsumerFactory<String, byte[]> consumers;
+    private final ConsumerFactory<String, ByteBuffer> consumers;
     private final BatchProjector projector;
     private final EventDecoder decoder;
     private final OffsetStore offsets;
@@ -49,7 +50,7 @@ class EventConsumer implements SmartLifecycle {
     private final List<Loop> loops = new ArrayList<>();
     private volatile boolean running;
 
-    EventConsumer(ConsumerFactory<String, byte[]> consumers, BatchProjector projector, EventDecoder decoder,
+    EventConsumer(ConsumerFactory<String, ByteBuffer> consumers, BatchProjector projector, EventDecoder decoder,
                   OffsetStore offsets, ConsumerProperties properties, ProjectionMetrics metrics,
                   TopicProperties topic) {
         this.consumers = consumers;
@@ -97,7 +98,7 @@ class EventConsumer implements SmartLifecycle {
 
         private final boolean runsTasks;
         private Thread thread;
-        private volatile Consumer<String, byte[]> consumer;
+        private volatile Consumer<String, ByteBuffer> consumer;
         /** Touched only by this loop's thread (the poll loop and the rebalance callbacks it runs). */
         private Batch batch = new Batch();
 
@@ -133,7 +134,7 @@ class EventConsumer implements SmartLifecycle {
             }
         }
 
-        private void pollBatches(Consumer<String, byte[]> c) {
+        private void pollBatches(Consumer<String, ByteBuffer> c) {
             while (running) {
                 var wait = batch.isEmpty() ? Duration.ofMillis(500) : min(CAUGHT_UP_RECHECK,
                         properties.maxDelay().minusNanos(batch.ageNanos()));
@@ -194,9 +195,9 @@ class EventConsumer implements SmartLifecycle {
 
         private final class SeekToStoredOffsets implements ConsumerRebalanceListener {
 
-            private final Consumer<String, byte[]> c;
+            private final Consumer<String, ByteBuffer> c;
 
-            SeekToStoredOffsets(Consumer<String, byte[]> c) {
+            SeekToStoredOffsets(Consumer<String, ByteBuffer> c) {
                 this.c = c;
             }
 

@@ -1,6 +1,7 @@
 package io.eventfold.projection.consumer;
 
 import io.eventfold.messaging.TopicProperties;
+import java.nio.ByteBuffer;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
@@ -8,14 +9,14 @@ import org.springframework.stereotype.Component;
 @Component
 public final class RebuildParts {
 
-    private final ConsumerFactory<String, byte[]> consumers;
+    private final ConsumerFactory<String, ByteBuffer> consumers;
     private final EventDecoder decoder;
     private final BatchProjector projector;
     private final OffsetStore offsets;
     private final RebuildProperties properties;
     private final String topic;
 
-    RebuildParts(ConsumerFactory<String, byte[]> consumers, EventDecoder decoder, BatchProjector projector,
+    RebuildParts(ConsumerFactory<String, ByteBuffer> consumers, EventDecoder decoder, BatchProjector projector,
                  OffsetStore offsets, RebuildProperties properties, TopicProperties topic) {
         this.consumers = consumers;
         this.decoder = decoder;
@@ -31,7 +32,7 @@ public final class RebuildParts {
         return run;
     }
 
-    ConsumerFactory<String, byte[]> consumers() {
+    ConsumerFactory<String, ByteBuffer> consumers() {
         return consumers;
     }
 

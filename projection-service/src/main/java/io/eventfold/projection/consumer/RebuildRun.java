@@ -1,5 +1,6 @@
 package io.eventfold.projection.consumer;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -97,7 +98,7 @@ public final class RebuildRun {
      * positions of the generation), so that the workers finish together. A worker that restarts after a failure
      * reads the same partitions again.
      */
-    private synchronized List<List<TopicPartition>> shares(Consumer<String, byte[]> c, List<TopicPartition> all) {
+    private synchronized List<List<TopicPartition>> shares(Consumer<String, ByteBuffer> c, List<TopicPartition> all) {
         if (shares == null) {
             var stored = parts.offsets().load(generation.offsetsName(), all);
             var beginnings = c.beginningOffsets(all);
@@ -145,7 +146,7 @@ public final class RebuildRun {
         private final int of;
         private final Thread thread;
         private final Throughput throughput = new Throughput(Duration.ofSeconds(3));
-        private volatile Consumer<String, byte[]> consumer;
+        private volatile Consumer<String, ByteBuffer> consumer;
         private volatile Progress progress = new Progress(0, 0, 0);
         /** Has read its partitions to their current end (a worker without partitions always has). */
         private volatile boolean caughtUp;
@@ -203,7 +204,7 @@ public final class RebuildRun {
             }
         }
 
-        private void seekToStored(Consumer<String, byte[]> c, List<TopicPartition> partitions) {
+        private void seekToStored(Consumer<String, ByteBuffer> c, List<TopicPartition> partitions) {
             c.assign(partitions);
             var stored = parts.offsets().load(generation.offsetsName(), partitions);
             for (var partition : partitions) {
@@ -219,7 +220,7 @@ public final class RebuildRun {
                     .map(TopicPartition::partition).toList(), fresh ? "the beginning" : "stored positions " + stored);
         }
 
-        private void readToTheEndAndSwitch(Consumer<String, byte[]> c, List<TopicPartition> mine,
+        private void readToTheEndAndSwitch(Consumer<String, ByteBuffer> c, List<TopicPartition> mine,
                                            List<TopicPartition> all) {
             Map<TopicPartition, Long> ends = c.endOffsets(mine);
             while (!ending()) {

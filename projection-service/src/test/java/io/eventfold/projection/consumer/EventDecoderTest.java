@@ -6,6 +6,7 @@ import io.eventfold.contracts.registration.PersonRegistered;
 import io.eventfold.contracts.registration.RegistrationCancelled;
 import io.eventfold.contracts.registration.Role;
 import io.eventfold.messaging.EventHeaders;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,6 +36,9 @@ class EventDecoderTest {
         assertThat(envelope.isDecoded()).isFalse();
         assertThat(envelope.problem()).startsWith("Unreadable registration.person-registered.v1")
                 .contains("2027-02-30T09:30:00Z");
+        // Parked as it came: exactly the record's value, not the fetch around it.
+        assertThat(envelope.payloadBytes())
+                .isEqualTo(registration("2027-02-30T09:30:00Z").getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -61,12 +65,15 @@ class EventDecoderTest {
                  "role":"ATTENDEE","registeredAt":"%s"}""".formatted(registeredAt);
     }
 
-    private static ConsumerRecord<String, byte[]> record(String json) {
+    private static ConsumerRecord<String, ByteBuffer> record(String json) {
         return record(json, "registration.person-registered.v1");
     }
 
-    private static ConsumerRecord<String, byte[]> record(String json, String type) {
-        var record = new ConsumerRecord<>("events", 0, 7L, "conf-1", json.getBytes(StandardCharsets.UTF_8));
+    private static ConsumerRecord<String, ByteBuffer> record(String json, String type) {
+        // As Kafka hands values over: a view into the middle of the fetched bytes.
+        var fetched = ("}garbage{" + json + "}{garbage").getBytes(StandardCharsets.UTF_8);
+        var value = ByteBuffer.wrap(fetched, 9, fetched.length - 18).slice();
+        var record = new ConsumerRecord<>("events", 0, 7L, "conf-1", value);
         new EventHeaders(type, "msg-1", "conf-1", 3, 42,
                 Instant.parse("2026-11-26T10:15:30.5Z")).toKafka().forEach(record.headers()::add);
         return record;

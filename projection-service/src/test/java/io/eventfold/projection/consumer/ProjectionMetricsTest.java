@@ -8,6 +8,7 @@ import io.eventfold.contracts.registration.Role;
 import io.eventfold.messaging.EventHeaders;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -85,7 +86,7 @@ class ProjectionMetricsTest {
         for (int i = 0; i < events; i++) {
             var event = registered("c1", "r" + i, Role.ATTENDEE, i % 60);
             var headers = new EventHeaders("registration.person-registered.v1", "m" + i, "c1", i, i + 1, decided);
-            batch.addEvent(EventEnvelope.decoded("events", i % 2, i / 2, publishedAt, headers, event, new byte[0]));
+            batch.addEvent(EventEnvelope.decoded("events", i % 2, i / 2, publishedAt, headers, event, ByteBuffer.allocate(0)));
         }
         return batch;
     }

@@ -42,8 +42,11 @@ class EventDecoder {
         if (reader == null) {
             return poison(record, headers, "Unknown event type " + headers.eventType());
         }
+        var value = record.value();
+        if (value == null) {
+            return poison(record, headers, "No value: a " + headers.eventType() + " without its body");
+        }
         try {
-            var value = record.value();
             ConferenceEvent event = value.hasArray()
                     ? reader.readValue(value.array(), value.arrayOffset() + value.position(), value.remaining())
                     : reader.readValue(EventEnvelope.bytes(value));
@@ -64,7 +67,8 @@ class EventDecoder {
         return Math.max(0, record.timestamp());
     }
 
-    private static EventEnvelope poison(ConsumerRecord<String, ByteBuffer> record, EventHeaders headers, String problem) {
+    private static EventEnvelope poison(ConsumerRecord<String, ByteBuffer> record, EventHeaders headers,
+                                        String problem) {
         return EventEnvelope.undecodable(record.topic(), record.partition(), record.offset(), publishedAt(record),
                 record.key() == null ? "(no key)" : record.key(), headers == null ? -1 : headers.aggregateVersion(),
                 headers, record.value(), problem);

@@ -23,8 +23,8 @@ public record EventEnvelope(String topic, int partition, long offset, long publi
 
     /** {@code headers} may be null when they were unreadable too. */
     public static EventEnvelope undecodable(String topic, int partition, long offset, long publishedAt,
-                                            String conferenceId, long version, EventHeaders headers, ByteBuffer payload,
-                                            String problem) {
+                                            String conferenceId, long version, EventHeaders headers,
+                                            ByteBuffer payload, String problem) {
         return new EventEnvelope(topic, partition, offset, publishedAt, conferenceId, version, headers, null,
                 payload, problem);
     }

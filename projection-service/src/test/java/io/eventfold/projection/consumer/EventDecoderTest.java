@@ -42,6 +42,18 @@ class EventDecoderTest {
     }
 
     @Test
+    void an_event_record_without_a_value_is_unreadable_and_says_so() {
+        var record = new ConsumerRecord<String, ByteBuffer>("events", 0, 7L, "conf-1", null);
+        record(registration("2027-03-01T09:30:00Z")).headers().forEach(record.headers()::add);
+
+        var envelope = decoder.decode(record);
+
+        assertThat(envelope.isDecoded()).isFalse();
+        assertThat(envelope.problem()).isEqualTo("No value: a registration.person-registered.v1 without its body");
+        assertThat(envelope.payloadBytes()).isNull();
+    }
+
+    @Test
     void an_event_type_nobody_registered_is_unreadable_and_named() {
         var envelope = decoder.decode(record(registration("2027-03-01T09:30:00Z"), "registration.person-renamed.v9"));
 

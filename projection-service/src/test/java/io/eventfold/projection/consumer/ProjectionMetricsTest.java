@@ -86,7 +86,8 @@ class ProjectionMetricsTest {
         for (int i = 0; i < events; i++) {
             var event = registered("c1", "r" + i, Role.ATTENDEE, i % 60);
             var headers = new EventHeaders("registration.person-registered.v1", "m" + i, "c1", i, i + 1, decided);
-            batch.addEvent(EventEnvelope.decoded("events", i % 2, i / 2, publishedAt, headers, event, ByteBuffer.allocate(0)));
+            batch.addEvent(EventEnvelope.decoded("events", i % 2, i / 2, publishedAt, headers, event,
+                    ByteBuffer.allocate(0)));
         }
         return batch;
     }

@@ -58,7 +58,7 @@ public final class RebuildRun {
         this.parts = parts;
         this.handover = handover;
         int threads = Math.max(1, parts.properties().threads());
-        this.workers = IntStream.range(0, threads).mapToObj(i -> new Worker(i, threads)).toList();
+        this.workers = IntStream.range(0, threads).mapToObj(Worker::new).toList();
     }
 
     public Generation generation() {
@@ -98,7 +98,8 @@ public final class RebuildRun {
      * positions of the generation), so that the workers finish together. A worker that restarts after a failure
      * reads the same partitions again.
      */
-    private synchronized List<List<TopicPartition>> shares(Consumer<String, ByteBuffer> c, List<TopicPartition> all) {
+    private synchronized List<List<TopicPartition>> shares(Consumer<String, ByteBuffer> c,
+                                                           List<TopicPartition> all) {
         if (shares == null) {
             var stored = parts.offsets().load(generation.offsetsName(), all);
             var beginnings = c.beginningOffsets(all);
@@ -143,7 +144,6 @@ public final class RebuildRun {
     private final class Worker {
 
         private final int index;
-        private final int of;
         private final Thread thread;
         private final Throughput throughput = new Throughput(Duration.ofSeconds(3));
         private volatile Consumer<String, ByteBuffer> consumer;
@@ -153,9 +153,8 @@ public final class RebuildRun {
         /** The workers that have partitions to read (fewer than threads on a topic of few partitions). */
         private int readers = 1;
 
-        Worker(int index, int of) {
+        Worker(int index) {
             this.index = index;
-            this.of = of;
             this.thread = new Thread(this::run, "rebuild-" + generation.offsetsName().replace('/', '-') + "-" + index);
         }
 
@@ -177,12 +176,14 @@ public final class RebuildRun {
                     }
                     var all = c.partitionsFor(parts.topic()).stream()
                             .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-                    var mine = shares(c, all).get(index);
+                    var shares = shares(c, all);
+                    var mine = shares.get(index);
                     if (mine.isEmpty()) {
                         caughtUp = true;
                         return;
                     }
-                    readers = Math.min(of, all.size());
+                    // From the split itself: partitions with nothing left to read may all go to one worker.
+                    readers = (int) shares.stream().filter(share -> !share.isEmpty()).count();
                     seekToStored(c, mine);
                     readToTheEndAndSwitch(c, mine, all);
                     return;

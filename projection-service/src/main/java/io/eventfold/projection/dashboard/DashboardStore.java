@@ -81,11 +81,8 @@ class DashboardStore {
         var written = new ArrayList<DashboardCache.Entry>();
         for (var d : dashboards) {
             var e = d.event();
-            var previous = cache.get(table, e.id());
-            var sessions = previous != null && previous.dashboard().sessions() == d.sessions()
-                    ? previous.sessions() : documents.sessions(d);
-            var document = documents.document(d, sessions);
-            written.add(new DashboardCache.Entry(d, sessions));
+            var document = documents.write(d, cache.get(table, e.id()));
+            written.add(new DashboardCache.Entry(d, document));
             rows.add(new Object[] {e.id(), e.organizationId(), e.name(), e.status(), Date.valueOf(e.startDate()),
                     Date.valueOf(e.endDate()), e.capacity(), d.stats().attendeeCount(), d.stats().sessionCount(),
                     d.stats().speakerCount(), d.version(), document.etag(d.version()), document.gzip()});

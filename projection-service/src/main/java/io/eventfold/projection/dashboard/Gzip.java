@@ -16,17 +16,17 @@ import java.util.zip.GZIPInputStream;
  * hit that ("Retried waiting for GCLocker too often allocating 393237 words", a Kafka fetch buffer). Direct
  * buffers live outside the heap and need no such region. One instance per thread.
  *
- * <p>A part that many documents share (a dashboard's sessions, up to 75 KB, unchanged by a registration) is
- * deflated once as a {@link Piece} and spliced into each document's stream: every part is compressed without
- * reference to the others and, except the last, ends on a sync flush (byte-aligned, not final), so their
- * concatenation is one valid deflate stream. Compressing every document whole was a fifth of the consumer
- * thread's time in a replay.
+ * <p>A part that many documents share (a dashboard's sessions, up to 75 KB, unchanged by a registration, and
+ * its event) is deflated once as a {@link Piece} and spliced into each document's stream: every part is
+ * compressed without reference to the others and, except the last, ends on a sync flush (byte-aligned, not
+ * final), so their concatenation is one valid deflate stream. Compressing every document whole was a fifth of
+ * the consumer thread's time in a replay.
  */
 final class Gzip {
 
     private static final byte[] HEADER = {0x1f, (byte) 0x8b, Deflater.DEFLATED, 0, 0, 0, 0, 0, 0, (byte) 0xff};
     private static final int TRAILER = 8;
-    private static final byte[] EMPTY = {};
+    private static final Piece EMPTY_PIECE = new Piece(new byte[0], new byte[0]);
     private static final ThreadLocal<Gzip> PER_THREAD = ThreadLocal.withInitial(Gzip::new);
 
     /** Bytes of a document, and the same deflated on their own, to sit between other parts of a stream. */
@@ -42,11 +42,11 @@ final class Gzip {
     }
 
     static byte[] compress(byte[] data) {
-        return PER_THREAD.get().gzip(EMPTY, null, data);
+        return PER_THREAD.get().gzip(EMPTY_PIECE, EMPTY_PIECE, data);
     }
 
-    /** The gzip of {@code head}, then {@code middle}'s data, then {@code tail}, in one stream. */
-    static byte[] compress(byte[] head, Piece middle, byte[] tail) {
+    /** The gzip of {@code head}'s data, then {@code middle}'s, then {@code tail}, in one stream. */
+    static byte[] compress(Piece head, Piece middle, byte[] tail) {
         return PER_THREAD.get().gzip(head, middle, tail);
     }
 
@@ -71,22 +71,17 @@ final class Gzip {
         return new Piece(data, deflated);
     }
 
-    private byte[] gzip(byte[] head, Piece middle, byte[] tail) {
+    private byte[] gzip(Piece head, Piece middle, byte[] tail) {
         crc.reset();
-        long length = (long) head.length + tail.length;
         // zlib's bound for stored blocks: what it writes even for data that does not compress.
-        output = atLeast(output, (int) length + (int) length / 1000 + 64
-                + (middle == null ? 0 : middle.deflated().length));
+        output = atLeast(output, tail.length + tail.length / 1000 + 64 + head.deflated().length
+                + middle.deflated().length);
         output.clear();
-        if (head.length > 0) {
-            crc.update(head);
-            deflate(load(head), false);
-        }
-        if (middle != null) {
-            crc.update(middle.data());
-            length += middle.data().length;
-            room(middle.deflated().length);
-            output.put(middle.deflated());
+        long length = tail.length;
+        for (var piece : new Piece[] {head, middle}) {
+            crc.update(piece.data());
+            length += piece.data().length;
+            output.put(piece.deflated());
         }
         crc.update(tail);
         deflate(load(tail), true);

@@ -79,13 +79,14 @@ class BenchSmokeTest {
     }
 
     @Test
-    void heap_use_is_summed_over_the_heap_pools_of_the_prometheus_text() {
-        var text = """
-                jvm_memory_used_bytes{area="heap",id="G1 Eden Space"} 1.2E7
-                jvm_memory_used_bytes{area="heap",id="G1 Old Gen"} 3000000.0
-                jvm_memory_used_bytes{area="nonheap",id="Metaspace"} 9.9E7
-                """;
+    void heap_use_is_summed_over_the_heap_pools_of_a_jstat_line() {
+        var header = "    S0C         S1C         S0U         S1U          EC           EU           OC           OU"
+                + "          MC         MU       CCSC      CCSU     YGC     YGCT     FGC    FGCT     CGC    CGCT"
+                + "       GCT   ";
+        var figures = "    15872.0     15872.0      1024.5         0.0      97280.0      29185.8     258048.0"
+                + "      4000.0    61000.0    60000.0    8000.0    7500.0      3     0.041     0     0.000     -"
+                + "         -     0.041";
 
-        assertThat(ProcessSampler.heapUsed(text)).isEqualTo(15_000_000L);
+        assertThat(ProcessSampler.heapUsed(header, figures)).isEqualTo(Math.round((1024.5 + 29185.8 + 4000.0) * 1024));
     }
 }

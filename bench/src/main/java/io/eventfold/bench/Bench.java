@@ -8,6 +8,7 @@ import io.eventfold.reference.ReferenceStore;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
@@ -85,8 +86,9 @@ final class Bench {
     private void replayOurs(ServiceProcess projection, String database, long events) {
         var admin = new Admin(projection);
         var offsets = new JdbcTemplate(connection(database));
-        var cpu = infra.cpuSources(projection);
         try (var sampler = new ProcessSampler(projection)) {
+            var cpu = new ArrayList<>(infra.cpuSources(projection));
+            cpu.add(BenchInfrastructure.benchHelper(sampler.pid()));
             var before = CpuUse.sample(cpu);
             long started = System.nanoTime();
             // From the offsets the projector commits with its rows, not its admin API: that answers lag from the

@@ -134,8 +134,13 @@ final class BenchInfrastructure implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL's pid file is not readable", e);
         }
-        sources.add(new CpuUse.Source("bench: Kafka, load", ProcessHandle.current().pid(), false));
+        sources.add(benchHelper(ProcessHandle.current().pid()));
         return sources;
+    }
+
+    /** A process the bench runs to measure with (jstat), counted with the bench's own CPU. */
+    static CpuUse.Source benchHelper(long pid) {
+        return new CpuUse.Source("bench: Kafka, load", pid, false);
     }
 
     private void stopServices() {

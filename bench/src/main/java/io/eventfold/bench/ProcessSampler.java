@@ -12,9 +12,10 @@ import java.util.List;
 
 /**
  * Samples a service's heap and keeps the peak, from outside the process: {@code jstat} reads the counters the
- * JVM keeps in shared memory, ten times a second, and the service does nothing for it. Asking its actuator
- * instead, five times a second, put Tomcat, Spring MVC and Micrometer on the replay's hot path (3.5% of
- * projection-service's CPU samples, more to compile). Resident memory's peak is the kernel's own high-water mark.
+ * JVM keeps in shared memory, five times a second, and the service does nothing for it (jstat's own CPU, about
+ * 1% of a core after its start, counts as the bench's). Asking the service's actuator instead put Tomcat, Spring
+ * MVC and Micrometer on the replay's hot path (3.5% of projection-service's CPU samples, more to compile).
+ * Resident memory's peak is the kernel's own high-water mark.
  */
 final class ProcessSampler implements AutoCloseable {
 
@@ -29,7 +30,7 @@ final class ProcessSampler implements AutoCloseable {
     ProcessSampler(ServiceProcess service) {
         var command = Path.of(System.getProperty("java.home"), "bin", "jstat").toString();
         try {
-            jstat = new ProcessBuilder(command, "-gc", String.valueOf(service.pid()), "100")
+            jstat = new ProcessBuilder(command, "-gc", String.valueOf(service.pid()), "200")
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
             throw new UncheckedIOException("The bench needs a JDK's jstat (" + command + ") to sample the heap", e);
@@ -60,6 +61,10 @@ final class ProcessSampler implements AutoCloseable {
             kib += Double.parseDouble(values[names.indexOf(column)]);
         }
         return Math.round(kib * 1024);
+    }
+
+    long pid() {
+        return jstat.pid();
     }
 
     long peakHeapBytes() {

@@ -23,7 +23,6 @@ final class ProcessSampler implements AutoCloseable {
     private static final List<String> HEAP_COLUMNS = List.of("S0U", "S1U", "EU", "OU");
 
     private final Process jstat;
-    private final Thread reader;
     private final Path status;
     private volatile long peakHeap;
 
@@ -31,12 +30,12 @@ final class ProcessSampler implements AutoCloseable {
         var command = Path.of(System.getProperty("java.home"), "bin", "jstat").toString();
         try {
             jstat = new ProcessBuilder(command, "-gc", String.valueOf(service.pid()), "200")
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         } catch (IOException e) {
             throw new UncheckedIOException("The bench needs a JDK's jstat (" + command + ") to sample the heap", e);
         }
         status = Path.of("/proc", String.valueOf(service.pid()), "status");
-        reader = new Thread(this::read, "heap-sampler");
+        var reader = new Thread(this::read, "heap-sampler");
         reader.setDaemon(true);
         reader.start();
     }
@@ -67,7 +66,12 @@ final class ProcessSampler implements AutoCloseable {
         return jstat.pid();
     }
 
+    /** Refuses to report a heap it never saw: a peak of 0 would pass the target. */
     long peakHeapBytes() {
+        if (peakHeap == 0) {
+            throw new IllegalStateException("jstat read no heap figures from the service (its message, if any, "
+                    + "is above); is it a JDK's, and does the service run with -XX:+UsePerfData (the default)?");
+        }
         return peakHeap;
     }
 

@@ -87,6 +87,7 @@ class BenchSmokeTest {
                 + "      4000.0    61000.0    60000.0    8000.0    7500.0      3     0.041     0     0.000     -"
                 + "         -     0.041";
 
-        assertThat(ProcessSampler.heapUsed(header, figures)).isEqualTo(Math.round((1024.5 + 29185.8 + 4000.0) * 1024));
+        assertThat(ProcessSampler.heapUsed(header, figures))
+                .isEqualTo(Math.round((1024.5 + 29185.8 + 4000.0) * 1024));
     }
 }

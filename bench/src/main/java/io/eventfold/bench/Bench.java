@@ -85,7 +85,7 @@ final class Bench {
 
     private void replayOurs(ServiceProcess projection, String database, long events) {
         var admin = new Admin(projection);
-        var offsets = new JdbcTemplate(connection(database));
+        var readModel = new JdbcTemplate(connection(database));
         try (var sampler = new ProcessSampler(projection)) {
             var cpu = new ArrayList<>(infra.cpuSources(projection));
             cpu.add(BenchInfrastructure.benchHelper(sampler.pid()));
@@ -94,7 +94,7 @@ final class Bench {
             // From the offsets the projector commits with its rows, not its admin API: that answers lag from the
             // topic's ends, two Kafka admin requests a call, and polled 20 times a second it took 5% of the CPU
             // samples of a large replay (perf) from the process being measured.
-            admin.await("the live projections to apply all " + events + " events", () -> offsets.queryForObject(
+            admin.await("the live projections to apply all " + events + " events", () -> readModel.queryForObject(
                     "select coalesce(sum(next_offset), 0) from read_model.projection_offset where projection = 'live'",
                     Long.class) >= events);
             var live = new Measured.Replay("EventFold, live consumer from offset 0", events, events,
@@ -105,7 +105,7 @@ final class Bench {
             started = System.nanoTime();
             admin.post("/admin/projections/dashboard/rebuild");
             admin.post("/admin/projections/status-counts/rebuild");
-            admin.await("the rebuilds of both projections to switch", () -> bothRebuildsLive(offsets));
+            admin.await("the rebuilds of both projections to switch", () -> bothRebuildsLive(readModel));
             var rebuild = new Measured.Replay("EventFold, rebuild of both projections (blue/green)", events,
                     events, System.nanoTime() - started);
             report.replay(rebuild);

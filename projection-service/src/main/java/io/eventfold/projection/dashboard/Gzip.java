@@ -77,18 +77,21 @@ final class Gzip {
         output = atLeast(output, tail.length + tail.length / 1000 + 64 + head.deflated().length
                 + middle.deflated().length);
         output.clear();
-        long length = tail.length;
-        for (var piece : new Piece[] {head, middle}) {
-            crc.update(piece.data());
-            length += piece.data().length;
-            output.put(piece.deflated());
-        }
+        splice(head);
+        splice(middle);
         crc.update(tail);
         deflate(load(tail), true);
         output.flip();
         var gzip = ByteBuffer.allocate(HEADER.length + output.remaining() + TRAILER).order(ByteOrder.LITTLE_ENDIAN);
+        long length = (long) head.data().length + middle.data().length + tail.length;
         gzip.put(HEADER).put(output).putInt((int) crc.getValue()).putInt((int) length);
         return gzip.array();
+    }
+
+    /** The piece as deflated before, into {@code output}, which has room for it. */
+    private void splice(Piece piece) {
+        crc.update(piece.data());
+        output.put(piece.deflated());
     }
 
     private ByteBuffer load(byte[] data) {

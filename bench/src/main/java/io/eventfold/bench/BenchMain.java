@@ -48,7 +48,7 @@ public final class BenchMain {
         for (var service : new String[] {"command", "projection", "query"}) {
             var module = service.equals("query") ? "query-api" : service + "-service";
             System.setProperty("eventfold.jar." + service,
-                    root.resolve(module + "/target/" + module + "-0.1.0-SNAPSHOT.jar").toString());
+                    root.resolve(module + "/target/extracted/" + module + "-0.1.0-SNAPSHOT.jar").toString());
         }
         System.setProperty("eventfold.logs", root.resolve("bench/target/service-logs").toString());
         var report = new Report(scale.name().toLowerCase(Locale.ROOT), machine());

@@ -1,6 +1,5 @@
 package io.eventfold.e2e;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,39 +8,40 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipInputStream;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What a service reads from its environment, taken from its executable jar: every configuration property
- * declared in the Spring Boot metadata of its own code and its libraries, and every {@code ${VARIABLE}}
- * placeholder in its application.properties.
+ * What a service reads from its environment, taken from the unpacked service the image runs: every
+ * configuration property declared in the Spring Boot metadata of its own jar and of the libraries its manifest
+ * puts on the class path, and every {@code ${VARIABLE}} placeholder in its application.properties.
  */
 final class ServiceSettings {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)");
+    private static final String METADATA = "META-INF/spring-configuration-metadata.json";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Set<String> properties = new HashSet<>();
     private final Set<String> mapPrefixes = new HashSet<>();
     private final Set<String> placeholders = new HashSet<>();
 
-    static ServiceSettings of(Path executableJar) {
+    /** {@code serviceJar}: the service's own jar in {@code target/extracted/}, its libraries beside it. */
+    static ServiceSettings of(Path serviceJar) {
         var settings = new ServiceSettings();
-        try (var jar = new ZipFile(executableJar.toFile())) {
-            var entries = jar.entries();
-            while (entries.hasMoreElements()) {
-                var entry = entries.nextElement();
-                if (entry.getName().endsWith("META-INF/spring-configuration-metadata.json")) {
-                    settings.readMetadata(jar.getInputStream(entry));
-                } else if (entry.getName().startsWith("BOOT-INF/lib/") && entry.getName().endsWith(".jar")) {
-                    settings.readLibrary(jar, entry);
-                } else if (entry.getName().equals("BOOT-INF/classes/application.properties")) {
-                    var text = new String(jar.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
-                    PLACEHOLDER.matcher(text).results().forEach(m -> settings.placeholders.add(m.group(1)));
+        try (var jar = new JarFile(serviceJar.toFile())) {
+            settings.readMetadata(jar);
+            var properties = jar.getEntry("application.properties");
+            if (properties != null) {
+                var text = new String(jar.getInputStream(properties).readAllBytes(), StandardCharsets.UTF_8);
+                PLACEHOLDER.matcher(text).results().forEach(m -> settings.placeholders.add(m.group(1)));
+            }
+            var classPath = jar.getManifest().getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+            for (var library : classPath.trim().split("\\s+")) {
+                try (var libraryJar = new JarFile(serviceJar.resolveSibling(library).toFile())) {
+                    settings.readMetadata(libraryJar);
                 }
             }
         } catch (IOException e) {
@@ -59,14 +59,10 @@ final class ServiceSettings {
         return properties.contains(key) || mapPrefixes.stream().anyMatch(key::startsWith);
     }
 
-    private void readLibrary(ZipFile jar, ZipEntry library) throws IOException {
-        var bytes = jar.getInputStream(library).readAllBytes();
-        try (var nested = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            for (var entry = nested.getNextEntry(); entry != null; entry = nested.getNextEntry()) {
-                if (entry.getName().equals("META-INF/spring-configuration-metadata.json")) {
-                    readMetadata(new ByteArrayInputStream(nested.readAllBytes()));
-                }
-            }
+    private void readMetadata(JarFile jar) throws IOException {
+        var metadata = jar.getEntry(METADATA);
+        if (metadata != null) {
+            readMetadata(jar.getInputStream(metadata));
         }
     }
 

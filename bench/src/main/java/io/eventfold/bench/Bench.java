@@ -10,9 +10,11 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -194,11 +196,21 @@ final class Bench {
             report.commands(registrations);
             report.cpu("Commands", "registration", 1, "registrations/s",
                     CpuUse.sample(cpu).since(before, registrations.requests()));
+            // Latency against concurrency: with fewer requests in flight each waits less for the CPU.
+            for (int clients : fewerClients(settings.clients())) {
+                report.commandsWithFewerClients(clients,
+                        commands.registrations(settings.commandCount() / 2, clients));
+            }
             // The calm run goes first: after the saturated one, it would measure the backlog draining.
             int calmRate = Math.max(1, (int) (registrations.perSecond() / 2));
             report.calmFreshness(commands.freshness(calmRate, settings.freshnessDuration().dividedBy(2)));
             report.freshness(commands.freshness(settings.freshnessRate(), settings.freshnessDuration()));
         }
+    }
+
+    /** A quarter and half as many clients as the main run, each at least one. */
+    static List<Integer> fewerClients(int clients) {
+        return IntStream.of(clients / 4, clients / 2).filter(n -> n >= 1 && n < clients).distinct().boxed().toList();
     }
 
     private static SingleConnectionDataSource connection(String url) {

@@ -63,13 +63,22 @@ final class CommandBench {
 
     /** {@code count} registrations through the API as fast as the clients go, timed. */
     Measured.Throughput registrations(int count) {
-        var result = play(take(count));
-        return Latencies.summarize("EventFold: POST /api/events/{id}/registrations (" + clients + " clients)",
-                result.latencies(), result.nanos());
+        return registrations(count, clients);
+    }
+
+    /** As {@link #registrations(int)}, with this many concurrent clients. */
+    Measured.Throughput registrations(int count, int concurrentClients) {
+        var result = play(take(count), concurrentClients);
+        return Latencies.summarize("EventFold: POST /api/events/{id}/registrations (" + concurrentClients
+                + " clients)", result.latencies(), result.nanos());
     }
 
     private CommandPlayer.Result play(List<Command> commands) {
-        var result = new CommandPlayer(commandUrl, clients).play(commands, done -> { });
+        return play(commands, clients);
+    }
+
+    private CommandPlayer.Result play(List<Command> commands, int concurrentClients) {
+        var result = new CommandPlayer(commandUrl, concurrentClients).play(commands, done -> { });
         if (result.refused() > 0) {
             throw new IllegalStateException("Registrations refused: " + result.refusals());
         }

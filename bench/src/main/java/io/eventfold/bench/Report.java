@@ -25,6 +25,7 @@ final class Report {
     private final List<Measured.Replay> replays = new ArrayList<>();
     private final List<Measured.Throughput> reads = new ArrayList<>();
     private Measured.Throughput commands;
+    private final List<WithClients> commandsWithFewerClients = new ArrayList<>();
     private CommandBench.Freshness freshness;
     private CommandBench.Freshness calmFreshness;
     private long peakHeap;
@@ -54,6 +55,16 @@ final class Report {
     void commands(Measured.Throughput result) {
         commands = result;
         print("command", result);
+    }
+
+    /** The same registrations with fewer clients in flight: what latency costs in throughput. */
+    void commandsWithFewerClients(int clients, Measured.Throughput result) {
+        commandsWithFewerClients.add(new WithClients(clients, result));
+        print("command", result);
+    }
+
+    /** A run with this many concurrent clients. */
+    record WithClients(int clients, Measured.Throughput result) {
     }
 
     /** At the target rate of 1,000 commands/s. */
@@ -135,6 +146,12 @@ final class Report {
         rows.add(row("Commands: registrations (per s, p50 / p99 ms)", throughput(commands), "—", "—",
                 "≥ 2,000/s, p99 ≤ 50 ms", verdict(part("≥ 2,000/s", commands.perSecond() >= 2_000),
                         part("p99 ≤ 50 ms", commands.p99Millis() <= 50))));
+        if (!commandsWithFewerClients.isEmpty()) {
+            rows.add(row("Commands with fewer clients, for context", String.join("; ",
+                    commandsWithFewerClients.stream().map(run -> run.clients()
+                            + (run.clients() == 1 ? " client: " : " clients: ") + throughput(run.result())).toList()),
+                    "—", "—", "—", "—"));
+        }
         rows.add(row("Freshness: response → visible (p50 / p99 ms)", describe(freshness), "—", "—",
                 "p99 ≤ 100 ms at 1,000/s", verdict(part("p99 ≤ 100 ms", freshness.p99Millis() <= 100),
                         part("at 1,000/s", freshness.commandsPerSecond() >= 990))));
@@ -203,6 +220,7 @@ final class Report {
         json.put("replay", replays);
         json.put("dashboardReads", reads);
         json.put("commands", commands);
+        json.put("commandsWithFewerClients", commandsWithFewerClients);
         json.put("freshness", freshness);
         json.put("freshnessBelowSaturation", calmFreshness);
         json.put("memory", Map.of("peakHeapBytes", peakHeap, "peakRssBytes", peakRss));

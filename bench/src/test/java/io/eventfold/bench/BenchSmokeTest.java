@@ -34,6 +34,11 @@ class BenchSmokeTest {
         assertThat(json.get("dashboardReads")).hasSize(3);
         json.get("dashboardReads").forEach(r -> assertThat(r.get("requests").asLong()).isPositive());
         assertThat(json.get("commands").get("requests").asLong()).isEqualTo(50);
+        // The tiny scale's two clients leave one fewer: a single client, half as many registrations.
+        assertThat(json.get("commandsWithFewerClients")).singleElement().satisfies(run -> {
+            assertThat(run.get("clients").asInt()).isEqualTo(1);
+            assertThat(run.get("result").get("requests").asLong()).isEqualTo(25);
+        });
         assertThat(json.get("freshness").get("probes").asInt()).isPositive();
         assertThat(json.get("freshnessBelowSaturation").get("probes").asInt()).isPositive();
         // Where the delay went, from projection-service's own stage metrics: a number, not NaN (no samples).
@@ -43,7 +48,8 @@ class BenchSmokeTest {
         }
         assertThat(json.get("memory").get("peakHeapBytes").asLong()).isPositive();
         var markdown = Files.readString(root.resolve("bench/results/tiny.md"));
-        assertThat(markdown).contains("| Replay", "| Dashboard");
+        assertThat(markdown).contains("| Replay", "| Dashboard",
+                "| Commands with fewer clients, for context | 1 client: ");
         // Whose CPU each run used, per unit of its work (where the system keeps the accounts, as Linux does): the
         // process doing the work, and the database (whose share of a tiny run may be below Linux's 10 ms ticks).
         var cpu = json.get("cpu");
@@ -76,6 +82,13 @@ class BenchSmokeTest {
         assertThat(Report.verdict(Report.part("heap ≤ 512 MiB", true))).isEqualTo("yes");
         assertThat(Report.verdict(Report.part("≥ 2,000/s", false), Report.part("p99 ≤ 50 ms", false)))
                 .isEqualTo("**no**");
+    }
+
+    @Test
+    void fewer_clients_are_a_quarter_and_a_half_of_the_main_run() {
+        assertThat(Bench.fewerClients(16)).containsExactly(4, 8);
+        assertThat(Bench.fewerClients(2)).containsExactly(1);
+        assertThat(Bench.fewerClients(1)).isEmpty();
     }
 
     @Test

@@ -196,7 +196,8 @@ final class Bench {
             report.commands(registrations);
             report.cpu("Commands", "registration", 1, "registrations/s",
                     CpuUse.sample(cpu).since(before, registrations.requests()));
-            // Latency against concurrency: with fewer requests in flight each waits less for the CPU.
+            // Latency against concurrency: with fewer requests in flight each waits less for the CPU and for its
+            // conference (one command at a time per conference aggregate).
             for (int clients : fewerClients(settings.clients())) {
                 report.commandsWithFewerClients(clients,
                         commands.registrations(settings.commandCount() / 2, clients));

@@ -138,7 +138,7 @@ final class BenchInfrastructure implements AutoCloseable {
         return sources;
     }
 
-    /** A process the bench runs to measure with (jstat), counted with the bench's own CPU. */
+    /** The bench's own process, or one it runs to measure with (jstat): their CPU is counted together. */
     static CpuUse.Source benchHelper(long pid) {
         return new CpuUse.Source("bench: Kafka, load", pid, false);
     }

@@ -58,7 +58,7 @@ final class CommandBench {
      * where a service in production has long finished compiling.
      */
     void warmUp(int count) {
-        play(take(count));
+        play(take(count), clients);
     }
 
     /** {@code count} registrations through the API as fast as the clients go, timed. */
@@ -71,10 +71,6 @@ final class CommandBench {
         var result = play(take(count), concurrentClients);
         return Latencies.summarize("EventFold: POST /api/events/{id}/registrations (" + concurrentClients
                 + " clients)", result.latencies(), result.nanos());
-    }
-
-    private CommandPlayer.Result play(List<Command> commands) {
-        return play(commands, clients);
     }
 
     private CommandPlayer.Result play(List<Command> commands, int concurrentClients) {

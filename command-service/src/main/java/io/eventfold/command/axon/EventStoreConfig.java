@@ -45,7 +45,7 @@ class EventStoreConfig {
      * PostgreSQL caches a generic plan for a prepared statement (after five runs), it plans that query as a
      * walk of the whole primary key from the start, filtering: a fetch then reads every event ever stored
      * (10 ms at 40,000 events here; seconds at millions). Planned with its values, it is two index lookups.
-     * And the positions of appended events go to {@link CommittedPositions} when their transaction commits.
+     * And the positions of all appended events go to {@link CommittedPositions} when their transaction commits.
      */
     static final class PostgresEventStorage extends JpaEventStorageEngine {
 
@@ -76,11 +76,11 @@ class EventStoreConfig {
             }
             if (!entries.isEmpty() && CurrentUnitOfWork.isStarted()) {
                 // Persisted and flushed: the sequence gave each entry its global index (its JPA id).
-                var last = entries.get(entries.size() - 1);
-                long position = (Long) entityManager().getEntityManagerFactory().getPersistenceUnitUtil()
-                        .getIdentifier(last);
-                CurrentUnitOfWork.get().root().afterCommit(unitOfWork -> CommittedPositions.remember(
-                        last.getAggregateIdentifier(), last.getSequenceNumber(), position));
+                var ids = entityManager().getEntityManagerFactory().getPersistenceUnitUtil();
+                var stored = entries.stream().map(entry -> new CommittedPositions.Stored(
+                        entry.getAggregateIdentifier(), entry.getSequenceNumber(), (Long) ids.getIdentifier(entry)))
+                        .toList();
+                CurrentUnitOfWork.get().root().afterCommit(unitOfWork -> CommittedPositions.remember(stored));
             }
         }
 

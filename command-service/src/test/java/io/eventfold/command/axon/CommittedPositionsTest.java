@@ -30,7 +30,7 @@ class CommittedPositionsTest {
     void an_event_committed_on_this_thread_has_the_position_the_event_store_gave_it() {
         var conference = "positions-" + UUID.randomUUID();
 
-        inUnitOfWork(conference, 0, false);
+        inUnitOfWork(conference, 1, false);
 
         assertThat(CommittedPositions.of(conference, 0)).hasValue(storedPosition(conference, 0));
         assertThat(CommittedPositions.of(conference, 1)).as("another sequence number").isEmpty();
@@ -38,23 +38,37 @@ class CommittedPositionsTest {
     }
 
     @Test
+    void every_event_of_the_last_committed_unit_of_work_is_remembered() {
+        var conference = "several-" + UUID.randomUUID();
+
+        inUnitOfWork(conference, 3, false);
+
+        for (long sequenceNumber = 0; sequenceNumber < 3; sequenceNumber++) {
+            assertThat(CommittedPositions.of(conference, sequenceNumber)).hasValue(
+                    storedPosition(conference, sequenceNumber));
+        }
+    }
+
+    @Test
     void an_event_whose_transaction_rolled_back_is_not_remembered() {
         var conference = "rolled-back-" + UUID.randomUUID();
 
-        assertThatThrownBy(() -> inUnitOfWork(conference, 0, true)).hasMessage("fails after the append");
+        assertThatThrownBy(() -> inUnitOfWork(conference, 1, true)).hasMessage("fails after the append");
 
         assertThat(CommittedPositions.of(conference, 0)).isEmpty();
         assertThat(jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = ?")
                 .param(conference).query(Long.class).single()).isZero();
     }
 
-    /** Appends one event of the conference in a transactional unit of work, which fails after it if asked. */
-    private void inUnitOfWork(String conference, long sequenceNumber, boolean failAfterAppend) {
+    /** Appends the conference's first events in a transactional unit of work, which fails after them if asked. */
+    private void inUnitOfWork(String conference, int events, boolean failAfterAppend) {
         var unitOfWork = DefaultUnitOfWork.startAndGet(null);
         unitOfWork.attachTransaction(transactions);
         unitOfWork.execute(() -> {
-            eventStore.publish(new GenericDomainEventMessage<>("Conference", conference, sequenceNumber,
-                    new EventStatusChanged(conference, EventStatus.DRAFT, EventStatus.PUBLISHED, Instant.now())));
+            for (long sequenceNumber = 0; sequenceNumber < events; sequenceNumber++) {
+                eventStore.publish(new GenericDomainEventMessage<>("Conference", conference, sequenceNumber,
+                        new EventStatusChanged(conference, EventStatus.DRAFT, EventStatus.PUBLISHED, Instant.now())));
+            }
             if (failAfterAppend) {
                 unitOfWork.onPrepareCommit(u -> {
                     throw new IllegalStateException("fails after the append");

@@ -10,6 +10,8 @@ import io.eventfold.command.conference.ConferenceCommands.CancelRegistration;
 import io.eventfold.command.conference.ConferenceCommands.CancelSession;
 import io.eventfold.command.conference.ConferenceCommands.ChangeSessionRoom;
 import io.eventfold.command.conference.ConferenceCommands.ChangeStatus;
+import io.eventfold.command.conference.ConferenceCommands.Decision;
+import io.eventfold.command.conference.ConferenceCommands.RegisterPeople;
 import io.eventfold.command.conference.ConferenceCommands.RegisterPerson;
 import io.eventfold.command.conference.ConferenceCommands.RemoveSpeaker;
 import io.eventfold.command.conference.ConferenceCommands.ScheduleEvent;
@@ -24,7 +26,9 @@ import io.eventfold.contracts.session.SessionCancelled;
 import io.eventfold.contracts.session.SessionRoomChanged;
 import io.eventfold.contracts.session.SpeakerAssigned;
 import io.eventfold.contracts.session.SpeakerRemoved;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -147,6 +151,20 @@ class Conference {
         apply(new PersonRegistered(eventId, command.registrationId(), command.userId(), command.name(),
                 command.email(), command.role(), command.at()));
         return accepted(command.registrationId());
+    }
+
+    /** Each is decided on the state the ones before it left. A refused one stores nothing: rules come first. */
+    @CommandHandler
+    List<Decision> handle(RegisterPeople command) {
+        var decisions = new ArrayList<Decision>(command.registrations().size());
+        for (var registration : command.registrations()) {
+            try {
+                decisions.add(Decision.accepted(handle(registration)));
+            } catch (RuleViolationException refused) {
+                decisions.add(Decision.refused(refused.getMessage()));
+            }
+        }
+        return decisions;
     }
 
     @CommandHandler

@@ -4,6 +4,7 @@ import io.eventfold.contracts.conference.EventStatus;
 import io.eventfold.contracts.registration.Role;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /** The commands a conference event takes. {@code at} is when the request was accepted. */
 final class ConferenceCommands {
@@ -13,7 +14,7 @@ final class ConferenceCommands {
 
     /** A command for one conference event: {@code eventId} names its aggregate ({@link ConferenceTarget}). */
     sealed interface ConferenceCommand permits ScheduleEvent, ChangeStatus, AddSession, ChangeSessionRoom,
-            CancelSession, AssignSpeaker, RemoveSpeaker, RegisterPerson, CancelRegistration {
+            CancelSession, AssignSpeaker, RemoveSpeaker, RegisterPerson, RegisterPeople, CancelRegistration {
         String eventId();
     }
 
@@ -45,10 +46,26 @@ final class ConferenceCommands {
                           String name, String email, Role role, Instant at) implements ConferenceCommand {
     }
 
+    /** Registrations that queued for one conference, decided in order in one unit of work. */
+    record RegisterPeople(String eventId, List<RegisterPerson> registrations) implements ConferenceCommand {
+    }
+
     record CancelRegistration(String eventId, String registrationId, Instant at) implements ConferenceCommand {
     }
 
     /** What a command handler answers: the id it acted on and the aggregate version after it. */
     record Accepted(String id, long version) {
+    }
+
+    /** One registration's answer within {@link RegisterPeople}: accepted, or the rule's refusal. */
+    record Decision(Accepted accepted, String refusal) {
+
+        static Decision accepted(Accepted accepted) {
+            return new Decision(accepted, null);
+        }
+
+        static Decision refused(String refusal) {
+            return new Decision(null, refusal);
+        }
     }
 }

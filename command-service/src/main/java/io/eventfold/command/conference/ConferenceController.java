@@ -33,7 +33,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The write API. Each endpoint turns a valid request into one command and answers with what it changed. */
+/**
+ * The write API. Each endpoint turns a valid request into one command and answers with what it changed;
+ * registrations go through their conference's queue, which decides those that arrive together in one command.
+ */
 @Tag(name = "Commands", description = "Schedule and run conference events; register people")
 @ApiResponse(responseCode = "400", description = "Malformed or invalid request; every offending field listed",
         content = @Content(mediaType = "application/problem+json"))
@@ -53,13 +56,15 @@ class ConferenceController {
 
     private final CommandGateway gateway;
     private final EventScheduling scheduling;
+    private final RegistrationQueue registrations;
     private final EventStorePositions positions;
     private final Clock clock;
 
-    ConferenceController(CommandGateway gateway, EventScheduling scheduling, EventStorePositions positions,
-                         Clock clock) {
+    ConferenceController(CommandGateway gateway, EventScheduling scheduling, RegistrationQueue registrations,
+                         EventStorePositions positions, Clock clock) {
         this.gateway = gateway;
         this.scheduling = scheduling;
+        this.registrations = registrations;
         this.positions = positions;
         this.clock = clock;
     }
@@ -125,9 +130,10 @@ class ConferenceController {
     ResponseEntity<CommandResponse> register(@PathVariable @ValidId String eventId,
                                              @Valid @RequestBody RegisterRequest body) {
         var registrationId = body.registrationId() != null ? body.registrationId() : UUID.randomUUID().toString();
-        Accepted accepted = gateway.sendAndWait(new RegisterPerson(eventId, registrationId, body.userId(),
+        var registered = registrations.register(new RegisterPerson(eventId, registrationId, body.userId(),
                 body.name(), body.email(), body.role(), clock.instant()));
-        return respond(HttpStatus.CREATED, CommandResponse.Subject.REGISTRATION, eventId, accepted);
+        return respond(HttpStatus.CREATED, CommandResponse.Subject.REGISTRATION, eventId, registered.accepted(),
+                registered.position());
     }
 
     @DeleteMapping("/{eventId}/registrations/{registrationId}")
@@ -145,7 +151,11 @@ class ConferenceController {
 
     private ResponseEntity<CommandResponse> respond(HttpStatus status, CommandResponse.Subject subject,
                                                     String eventId, Accepted accepted) {
-        long position = positions.positionOf(eventId, accepted.version());
+        return respond(status, subject, eventId, accepted, positions.positionOf(eventId, accepted.version()));
+    }
+
+    private static ResponseEntity<CommandResponse> respond(HttpStatus status, CommandResponse.Subject subject,
+                                                           String eventId, Accepted accepted, long position) {
         return ResponseEntity.status(status)
                 .body(CommandResponse.of(subject, eventId, accepted.id(), accepted.version(), position));
     }

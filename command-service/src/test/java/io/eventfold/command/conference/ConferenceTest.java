@@ -17,6 +17,8 @@ import io.eventfold.command.conference.ConferenceCommands.CancelRegistration;
 import io.eventfold.command.conference.ConferenceCommands.CancelSession;
 import io.eventfold.command.conference.ConferenceCommands.ChangeSessionRoom;
 import io.eventfold.command.conference.ConferenceCommands.ChangeStatus;
+import io.eventfold.command.conference.ConferenceCommands.Decision;
+import io.eventfold.command.conference.ConferenceCommands.RegisterPeople;
 import io.eventfold.command.conference.ConferenceCommands.RemoveSpeaker;
 import io.eventfold.contracts.conference.EventStatus;
 import io.eventfold.contracts.registration.RegistrationCancelled;
@@ -25,6 +27,7 @@ import io.eventfold.contracts.session.SessionCancelled;
 import io.eventfold.contracts.session.SessionRoomChanged;
 import io.eventfold.contracts.session.SpeakerAssigned;
 import io.eventfold.contracts.session.SpeakerRemoved;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -243,6 +246,24 @@ class ConferenceTest {
             fixture.given(scheduled(10), published(), registered("r1", "ada", Role.ATTENDEE))
                     .when(register("r1", "ada", Role.SPEAKER))
                     .expectException(RuleViolationException.class);
+        }
+
+        @Test
+        void registrations_queued_together_are_decided_in_order_each_with_its_own_answer() {
+            fixture.given(scheduled(2), published(), registered("r1", "ada", Role.ATTENDEE))
+                    .when(new RegisterPeople(EVENT, List.of(
+                            register("r2", "bob", Role.ATTENDEE),
+                            register("r3", "ada", Role.SPEAKER),
+                            register("r2", "bob", Role.ATTENDEE),
+                            register("r4", "cy", Role.ATTENDEE),
+                            register("r5", "dee", Role.ORGANIZER))))
+                    .expectEvents(registered("r2", "bob", Role.ATTENDEE), registered("r5", "dee", Role.ORGANIZER))
+                    .expectResultMessagePayload(List.of(
+                            Decision.accepted(new Accepted("r2", 3)),
+                            Decision.refused("Person ada is already registered for this event"),
+                            Decision.accepted(new Accepted("r2", 3)),
+                            Decision.refused("The event is full (capacity 2)"),
+                            Decision.accepted(new Accepted("r5", 4))));
         }
 
         @Test

@@ -1,0 +1,71 @@
+package io.eventfold.command.conference;
+
+import io.eventfold.command.conference.ConferenceCommands.Accepted;
+import io.eventfold.command.conference.ConferenceCommands.Decision;
+import io.eventfold.command.conference.ConferenceCommands.RegisterPeople;
+import io.eventfold.command.conference.ConferenceCommands.RegisterPerson;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Registrations reach their conference in batches. A conference's aggregate takes one command at a time, and a
+ * few hot conferences hold most registrations: one at a time, requests for the hottest spent 40% of their time
+ * waiting for its lock, then each paid its own load, insert and commit under it. Here, registrations that arrive
+ * while one is being decided queue, and the next batch takes them together: one lock, one transaction. Each
+ * request still gets its own answer: its version and position, or its own refusal.
+ */
+@Component
+class RegistrationQueue {
+
+    private final CommandGateway gateway;
+    private final EventStorePositions positions;
+    private final DistributionSummary batchSizes;
+    private final KeyedBatcher<String, RegisterPerson, Outcome> batcher;
+
+    RegistrationQueue(CommandGateway gateway, EventStorePositions positions, MeterRegistry meters,
+                      @Value("${eventfold.registration-batch:64}") int maxBatch) {
+        this.gateway = gateway;
+        this.positions = positions;
+        this.batchSizes = DistributionSummary.builder("eventfold.registration.batch")
+                .description("Registrations decided together in one command").register(meters);
+        this.batcher = new KeyedBatcher<>(this::decide, maxBatch);
+    }
+
+    /** The registration once stored, or its refusal thrown as a {@link RuleViolationException}. */
+    Registered register(RegisterPerson registration) {
+        return batcher.submit(registration.eventId(), registration).registeredOrThrow();
+    }
+
+    /** How many registrations for this conference wait for the next batch; for tests. */
+    int queued(String eventId) {
+        return batcher.queued(eventId);
+    }
+
+    private List<Outcome> decide(String eventId, List<RegisterPerson> registrations) {
+        batchSizes.record(registrations.size());
+        List<Decision> decisions = gateway.sendAndWait(new RegisterPeople(eventId, registrations));
+        return decisions.stream().map(decision -> decision.refusal() != null
+                ? new Outcome(null, decision.refusal())
+                : new Outcome(new Registered(decision.accepted(),
+                        positions.positionOf(eventId, decision.accepted().version())), null)).toList();
+    }
+
+    /** A stored registration: its id, the conference's version after it and its event's global position. */
+    record Registered(Accepted accepted, long position) {
+    }
+
+    private record Outcome(Registered registered, String refusal) {
+
+        /** A refusal is thrown on the request's own thread, with that thread's stack. */
+        Registered registeredOrThrow() {
+            if (refusal != null) {
+                throw new RuleViolationException(refusal);
+            }
+            return registered;
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package io.eventfold.command.conference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class KeyedBatcherTest {
+
+    private final ExecutorService callers = Executors.newCachedThreadPool();
+    private final List<List<Integer>> batches = new CopyOnWriteArrayList<>();
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    @AfterEach
+    void stopCallers() {
+        callers.shutdownNow();
+    }
+
+    @Test
+    void a_lone_caller_runs_its_own_batch_and_leaves_no_lane_behind() {
+        var batcher = new KeyedBatcher<>(recordingTimesTen(), 10);
+
+        var result = batcher.submit("a", 7);
+
+        assertThat(result).isEqualTo(70);
+        assertThat(batches).containsExactly(List.of(7));
+        assertThat(batcher.idle()).isTrue();
+    }
+
+    @Test
+    void callers_arriving_during_a_batch_go_together_in_the_next_one_each_with_its_own_result() throws Exception {
+        var batcher = new KeyedBatcher<>(firstBatchWaitsForRelease(), 10);
+        var first = submitted(batcher, "a", 1);
+        await().until(() -> batches.size() == 1);
+
+        var later = List.of(submitted(batcher, "a", 2), submitted(batcher, "a", 3), submitted(batcher, "a", 4));
+        await().until(() -> batcher.queued("a") == 3);
+        release.countDown();
+
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(10);
+        assertThat(results(later)).containsExactlyInAnyOrder(20, 30, 40);
+        assertThat(batches).hasSize(2);
+        assertThat(batches.get(1)).containsExactlyInAnyOrder(2, 3, 4);
+        assertThat(batcher.idle()).isTrue();
+    }
+
+    @Test
+    void a_batch_takes_at_most_the_limit_first_come_first() throws Exception {
+        var batcher = new KeyedBatcher<>(firstBatchWaitsForRelease(), 2);
+        var all = new ArrayList<Future<Integer>>(List.of(submitted(batcher, "a", 0)));
+        await().until(() -> batches.size() == 1);
+        for (int item = 1; item <= 5; item++) {
+            all.add(submitted(batcher, "a", item));
+            int queued = item;
+            await().until(() -> batcher.queued("a") == queued);
+        }
+
+        release.countDown();
+
+        assertThat(results(all)).containsExactly(0, 10, 20, 30, 40, 50);
+        assertThat(batches).containsExactly(List.of(0), List.of(1, 2), List.of(3, 4), List.of(5));
+    }
+
+    @Test
+    void a_failed_batch_fails_each_of_its_callers_and_the_key_goes_on_with_the_next() throws Exception {
+        var gated = firstBatchWaitsForRelease();
+        BiFunction<String, List<Integer>, List<Integer>> failsOnNegatives = (key, items) -> {
+            var results = gated.apply(key, items);
+            if (items.stream().anyMatch(item -> item < 0)) {
+                throw new IllegalArgumentException("negative in " + items);
+            }
+            return results;
+        };
+        var batcher = new KeyedBatcher<>(failsOnNegatives, 2);
+        var first = submitted(batcher, "a", 1);
+        await().until(() -> batches.size() == 1);
+        var failing = List.of(submitted(batcher, "a", -1), submitted(batcher, "a", 2));
+        await().until(() -> batcher.queued("a") == 2);
+        var after = submitted(batcher, "a", 3);
+        await().until(() -> batcher.queued("a") == 3);
+
+        release.countDown();
+
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(10);
+        for (var caller : failing) {
+            assertThatThrownBy(() -> caller.get(5, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative in [-1, 2]");
+        }
+        assertThat(after.get(5, TimeUnit.SECONDS)).isEqualTo(30);
+        assertThat(batcher.idle()).isTrue();
+    }
+
+    @Test
+    void a_key_does_not_wait_for_another_keys_batch() throws Exception {
+        var batcher = new KeyedBatcher<>(firstBatchWaitsForRelease(), 10);
+        var blocked = submitted(batcher, "a", 1);
+        await().until(() -> batches.size() == 1);
+
+        var other = batcher.submit("b", 2);
+
+        assertThat(other).isEqualTo(20);
+        assertThat(blocked).isNotDone();
+        release.countDown();
+        assertThat(blocked.get(5, TimeUnit.SECONDS)).isEqualTo(10);
+    }
+
+    @Test
+    void under_contention_each_caller_gets_its_own_result_and_a_key_runs_one_batch_at_a_time() throws Exception {
+        var running = new AtomicInteger[] {new AtomicInteger(), new AtomicInteger(), new AtomicInteger()};
+        var overlaps = new AtomicInteger();
+        var batcher = new KeyedBatcher<Integer, Integer, Integer>((key, items) -> {
+            if (running[key].incrementAndGet() > 1) {
+                overlaps.incrementAndGet();
+            }
+            LockSupport.parkNanos(20_000);
+            running[key].decrementAndGet();
+            return items.stream().map(item -> item * 10).toList();
+        }, 8);
+        var pool = Executors.newFixedThreadPool(64);
+        var submitted = new ArrayList<Future<Integer>>();
+        var expected = new ArrayList<Integer>();
+
+        for (int item = 0; item < 2_000; item++) {
+            int key = ThreadLocalRandom.current().nextInt(3);
+            int value = item;
+            submitted.add(pool.submit(() -> batcher.submit(key, value)));
+            expected.add(item * 10);
+        }
+
+        var results = results(submitted);
+        pool.shutdown();
+
+        assertThat(results).containsExactlyElementsOf(expected);
+        assertThat(overlaps).hasValue(0);
+        assertThat(batcher.idle()).isTrue();
+    }
+
+    private BiFunction<String, List<Integer>, List<Integer>> recordingTimesTen() {
+        return (key, items) -> {
+            batches.add(List.copyOf(items));
+            return items.stream().map(item -> item * 10).toList();
+        };
+    }
+
+    /** Records each batch; the first one then holds its key until the test releases it. */
+    private BiFunction<String, List<Integer>, List<Integer>> firstBatchWaitsForRelease() {
+        var recording = recordingTimesTen();
+        return (key, items) -> {
+            var results = recording.apply(key, items);
+            if (batches.size() == 1) {
+                awaitRelease();
+            }
+            return results;
+        };
+    }
+
+    private void awaitRelease() {
+        try {
+            assertThat(release.await(10, TimeUnit.SECONDS)).as("released").isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Future<Integer> submitted(KeyedBatcher<String, Integer, Integer> batcher, String key, int item) {
+        return callers.submit(() -> batcher.submit(key, item));
+    }
+
+    private static List<Integer> results(List<Future<Integer>> futures) throws Exception {
+        var results = new ArrayList<Integer>();
+        for (var future : futures) {
+            results.add(future.get(10, TimeUnit.SECONDS));
+        }
+        return results;
+    }
+}

@@ -202,6 +202,7 @@ final class Bench {
                 report.commandsWithFewerClients(clients,
                         commands.registrations(settings.commandCount() / 2, clients));
             }
+            report.commandsOnOneConference(commands.registrationsOnOneConference(settings.commandCount() / 2));
             // The calm run goes first: after the saturated one, it would measure the backlog draining.
             int calmRate = Math.max(1, (int) (registrations.perSecond() / 2));
             report.calmFreshness(commands.freshness(calmRate, settings.freshnessDuration().dividedBy(2)));

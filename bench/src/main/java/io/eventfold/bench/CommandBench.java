@@ -3,7 +3,10 @@ package io.eventfold.bench;
 import io.eventfold.infra.HttpJson;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -11,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,8 +36,8 @@ final class CommandBench {
     private final String queryUrl;
     private final HttpJson projection;
     private final int clients;
-    private final List<Command> registrations;
-    private int next;
+    /** The registrations not sent yet: each is sent once, or the second would be refused. */
+    private final List<Command> unsent;
     /** The highest position any played command answered: what the read model must reach to be caught up. */
     private final AtomicLong lastPosition = new AtomicLong();
 
@@ -48,7 +52,7 @@ final class CommandBench {
         if (setUp.refused() > 0) {
             throw new IllegalStateException("Set-up refused: " + setUp.refusals());
         }
-        this.registrations = CommandSink.commands(workload.registrations);
+        this.unsent = new ArrayList<>(CommandSink.commands(workload.registrations));
     }
 
     /**
@@ -73,6 +77,24 @@ final class CommandBench {
                 + " clients)", result.latencies(), result.nanos());
     }
 
+    /**
+     * As {@link #registrations(int)}, all for the conference with the most registrations left, as when its
+     * tickets go on sale: every client's request then waits for the same aggregate.
+     */
+    Measured.Throughput registrationsOnOneConference(int count) {
+        var hottest = unsent.stream().collect(Collectors.groupingBy(Command::path, Collectors.counting()))
+                .entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        var commands = unsent.stream().filter(command -> command.path().equals(hottest)).limit(count).toList();
+        if (commands.size() < count) {
+            throw new IllegalStateException(count + " registrations needed for " + hottest + ", " + commands.size()
+                    + " left");
+        }
+        unsent.removeAll(new HashSet<>(commands));
+        var result = play(commands, clients);
+        return Latencies.summarize("EventFold: POST /api/events/{id}/registrations (" + clients
+                + " clients, one conference)", result.latencies(), result.nanos());
+    }
+
     private CommandPlayer.Result play(List<Command> commands, int concurrentClients) {
         var result = new CommandPlayer(commandUrl, concurrentClients).play(commands, done -> { });
         if (result.refused() > 0) {
@@ -82,14 +104,15 @@ final class CommandBench {
         return result;
     }
 
-    /** The next registrations not sent yet: each is sent once, or the second would be refused. */
+    /** The next {@code count} registrations not sent yet. */
     private List<Command> take(int count) {
-        if (next + count > registrations.size()) {
-            throw new IllegalStateException("The workload has " + registrations.size() + " registrations, "
-                    + (next + count) + " needed");
+        if (count > unsent.size()) {
+            throw new IllegalStateException(unsent.size() + " registrations left, " + count + " needed");
         }
-        next += count;
-        return registrations.subList(next - count, next);
+        var next = unsent.subList(0, count);
+        var taken = List.copyOf(next);
+        next.clear();
+        return taken;
     }
 
     /** Command response → dashboard shows it, at {@code rate} commands/s, for the commands after the first. */
@@ -99,7 +122,7 @@ final class CommandBench {
         var visible = new ConcurrentLinkedQueue<Long>();
         var failure = new AtomicReference<RuntimeException>();
         long period = TimeUnit.SECONDS.toNanos(1) / rate;
-        var commands = take((int) Math.min(registrations.size() - next, rate * duration.toSeconds()));
+        var commands = take((int) Math.min(unsent.size(), rate * duration.toSeconds()));
         var inFlight = new Semaphore(IN_FLIGHT);
         // A thread per command in flight, and one per probe that follows it.
         var pool = Executors.newFixedThreadPool(2 * IN_FLIGHT);

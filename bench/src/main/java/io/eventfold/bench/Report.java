@@ -26,6 +26,7 @@ final class Report {
     private final List<Measured.Throughput> reads = new ArrayList<>();
     private Measured.Throughput commands;
     private final List<WithClients> commandsWithFewerClients = new ArrayList<>();
+    private Measured.Throughput commandsOnOneConference;
     private CommandBench.Freshness freshness;
     private CommandBench.Freshness calmFreshness;
     private long peakHeap;
@@ -43,7 +44,7 @@ final class Report {
 
     void replay(Measured.Replay replay) {
         replays.add(replay);
-        System.out.printf("  replay  %-60s %,12.0f events/s (%,d of %,d events)%n", replay.approach(),
+        System.out.printf("  replay  %-74s %,12.0f events/s (%,d of %,d events)%n", replay.approach(),
                 replay.eventsPerSecond(), replay.events(), replay.available());
     }
 
@@ -60,6 +61,12 @@ final class Report {
     /** The same registrations with fewer clients in flight: what latency costs in throughput. */
     void commandsWithFewerClients(int clients, Measured.Throughput result) {
         commandsWithFewerClients.add(new WithClients(clients, result));
+        print("command", result);
+    }
+
+    /** Every client on the same conference: what its aggregate, one command at a time, allows. */
+    void commandsOnOneConference(Measured.Throughput result) {
+        commandsOnOneConference = result;
         print("command", result);
     }
 
@@ -110,7 +117,7 @@ final class Report {
     }
 
     private static void print(String kind, Measured.Throughput t) {
-        System.out.printf("  %-7s %-60s %,10.0f/s  p50 %.2f ms  p99 %.2f ms%n", kind, t.approach(), t.perSecond(),
+        System.out.printf("  %-7s %-74s %,10.0f/s  p50 %.2f ms  p99 %.2f ms%n", kind, t.approach(), t.perSecond(),
                 t.p50Millis(), t.p99Millis());
     }
 
@@ -151,6 +158,10 @@ final class Report {
                     commandsWithFewerClients.stream().map(run -> run.clients()
                             + (run.clients() == 1 ? " client: " : " clients: ") + throughput(run.result())).toList()),
                     "—", "—", "—", "—"));
+        }
+        if (commandsOnOneConference != null) {
+            rows.add(row("Commands, all clients on one conference, for context",
+                    throughput(commandsOnOneConference), "—", "—", "—", "—"));
         }
         rows.add(row("Freshness: response → visible (p50 / p99 ms)", describe(freshness), "—", "—",
                 "p99 ≤ 100 ms at 1,000/s", verdict(part("p99 ≤ 100 ms", freshness.p99Millis() <= 100),
@@ -221,6 +232,7 @@ final class Report {
         json.put("dashboardReads", reads);
         json.put("commands", commands);
         json.put("commandsWithFewerClients", commandsWithFewerClients);
+        json.put("commandsOnOneConference", commandsOnOneConference);
         json.put("freshness", freshness);
         json.put("freshnessBelowSaturation", calmFreshness);
         json.put("memory", Map.of("peakHeapBytes", peakHeap, "peakRssBytes", peakRss));

@@ -39,6 +39,7 @@ class BenchSmokeTest {
             assertThat(run.get("clients").asInt()).isEqualTo(1);
             assertThat(run.get("result").get("requests").asLong()).isEqualTo(25);
         });
+        assertThat(json.get("commandsOnOneConference").get("requests").asLong()).isEqualTo(25);
         assertThat(json.get("freshness").get("probes").asInt()).isPositive();
         assertThat(json.get("freshnessBelowSaturation").get("probes").asInt()).isPositive();
         // Where the delay went, from projection-service's own stage metrics: a number, not NaN (no samples).
@@ -49,7 +50,8 @@ class BenchSmokeTest {
         assertThat(json.get("memory").get("peakHeapBytes").asLong()).isPositive();
         var markdown = Files.readString(root.resolve("bench/results/tiny.md"));
         assertThat(markdown).contains("| Replay", "| Dashboard",
-                "| Commands with fewer clients, for context | 1 client: ");
+                "| Commands with fewer clients, for context | 1 client: ",
+                "| Commands, all clients on one conference, for context | ");
         // Whose CPU each run used, per unit of its work (where the system keeps the accounts, as Linux does): the
         // process doing the work, and the database (whose share of a tiny run may be below Linux's 10 ms ticks).
         var cpu = json.get("cpu");

@@ -284,10 +284,13 @@ class ConferenceApiTest {
             var session = refused(() -> api.put(path("/sessions/nope/room"), "{\"room\":\"A\"}"));
             var speaker = refused(() -> api.delete(path("/sessions/nope/speakers/ann")));
             var registration = refused(() -> api.delete(path("/registrations/nope")));
+            var registering = refused(() -> api.post("/api/events/nope/registrations",
+                    registerJson("r1", "ada", "ATTENDEE")));
 
-            assertThat(java.util.List.of(event, session, speaker, registration)).extracting(Response::status)
-                    .containsOnly(404);
+            assertThat(java.util.List.of(event, session, speaker, registration, registering))
+                    .extracting(Response::status).containsOnly(404);
             assertThat(event.json().get("detail").asString()).contains("nope");
+            assertThat(registering.json().get("detail").asString()).contains("nope");
         }
     }
 

@@ -12,11 +12,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Registrations reach their conference in batches. A conference's aggregate takes one command at a time, and a
- * few hot conferences hold most registrations: one at a time, requests for the hottest spent 40% of their time
- * waiting for its lock, then each paid its own load, insert and commit under it. Here, registrations that arrive
- * while one is being decided queue, and the next batch takes them together: one lock, one transaction. Each
- * request still gets its own answer: its version and position, or its own refusal.
+ * Registrations reach their conference in batches. A conference's aggregate takes one command at a time, each
+ * paying its own load, insert and commit under the lock; when its tickets go on sale, every request waits for
+ * it. Here, registrations that arrive while one is being decided queue, and the next batch takes them together:
+ * one lock, one transaction. Each request still gets its own answer: its version and position, or its own
+ * refusal. With 16 clients on one conference this more than doubled the registrations/s (medium bench); spread
+ * over many conferences, requests seldom meet and batches stay near one.
  */
 @Component
 class RegistrationQueue {

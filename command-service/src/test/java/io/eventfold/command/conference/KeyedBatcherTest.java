@@ -44,8 +44,7 @@ class KeyedBatcherTest {
     @Test
     void callers_arriving_during_a_batch_go_together_in_the_next_one_each_with_its_own_result() throws Exception {
         var batcher = new KeyedBatcher<>(firstBatchWaitsForRelease(), 10);
-        var first = submitted(batcher, "a", 1);
-        await().until(() -> batches.size() == 1);
+        var first = batchRunning(batcher, 1);
 
         var later = List.of(submitted(batcher, "a", 2), submitted(batcher, "a", 3), submitted(batcher, "a", 4));
         await().until(() -> batcher.queued("a") == 3);
@@ -61,8 +60,7 @@ class KeyedBatcherTest {
     @Test
     void a_batch_takes_at_most_the_limit_first_come_first() throws Exception {
         var batcher = new KeyedBatcher<>(firstBatchWaitsForRelease(), 2);
-        var all = new ArrayList<Future<Integer>>(List.of(submitted(batcher, "a", 0)));
-        await().until(() -> batches.size() == 1);
+        var all = new ArrayList<Future<Integer>>(List.of(batchRunning(batcher, 0)));
         for (int item = 1; item <= 5; item++) {
             all.add(submitted(batcher, "a", item));
             int queued = item;
@@ -86,8 +84,7 @@ class KeyedBatcherTest {
             return results;
         };
         var batcher = new KeyedBatcher<>(failsOnNegatives, 2);
-        var first = submitted(batcher, "a", 1);
-        await().until(() -> batches.size() == 1);
+        var first = batchRunning(batcher, 1);
         var failing = List.of(submitted(batcher, "a", -1), submitted(batcher, "a", 2));
         await().until(() -> batcher.queued("a") == 2);
         var after = submitted(batcher, "a", 3);
@@ -107,8 +104,7 @@ class KeyedBatcherTest {
     @Test
     void a_key_does_not_wait_for_another_keys_batch() throws Exception {
         var batcher = new KeyedBatcher<>(firstBatchWaitsForRelease(), 10);
-        var blocked = submitted(batcher, "a", 1);
-        await().until(() -> batches.size() == 1);
+        var blocked = batchRunning(batcher, 1);
 
         var other = batcher.submit("b", 2);
 
@@ -175,6 +171,13 @@ class KeyedBatcherTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The item submitted under key "a", once its batch, the first, runs (and holds the key, if gated). */
+    private Future<Integer> batchRunning(KeyedBatcher<String, Integer, Integer> batcher, int item) {
+        var submitted = submitted(batcher, "a", item);
+        await().until(() -> batches.size() == 1);
+        return submitted;
     }
 
     private Future<Integer> submitted(KeyedBatcher<String, Integer, Integer> batcher, String key, int item) {

@@ -203,6 +203,7 @@ final class Bench {
                         commands.registrations(settings.commandCount() / 2, clients));
             }
             report.commandsOnOneConference(commands.registrationsOnOneConference(settings.commandCount() / 2));
+            report.registrationsPerCommand(commands.registrationsPerCommand());
             // The calm run goes first: after the saturated one, it would measure the backlog draining.
             int calmRate = Math.max(1, (int) (registrations.perSecond() / 2));
             report.calmFreshness(commands.freshness(calmRate, settings.freshnessDuration().dividedBy(2)));

@@ -4,7 +4,9 @@ import io.eventfold.infra.HttpJson;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -35,6 +37,9 @@ final class CommandBench {
     private final String commandUrl;
     private final String queryUrl;
     private final HttpJson projection;
+    private final HttpJson command;
+    /** Per timed run, the registrations each command carried (the conference queue's batches). */
+    private final Map<String, Double> registrationsPerCommand = new LinkedHashMap<>();
     private final int clients;
     /** The registrations not sent yet: each is sent once, or the second would be refused. */
     private final List<Command> unsent;
@@ -45,6 +50,7 @@ final class CommandBench {
         this.commandUrl = commandUrl;
         this.queryUrl = queryUrl;
         this.projection = new HttpJson(projectionUrl);
+        this.command = new HttpJson(commandUrl);
         this.clients = clients;
         var workload = Workload.generate(scale.ofCommands(), 7);
         var setUp = new CommandPlayer(commandUrl, clients).playSequences(CommandSink.sequences(workload.setUp),
@@ -72,9 +78,7 @@ final class CommandBench {
 
     /** As {@link #registrations(int)}, with this many concurrent clients. */
     Measured.Throughput registrations(int count, int concurrentClients) {
-        var result = play(take(count), concurrentClients);
-        return Latencies.summarize("EventFold: POST /api/events/{id}/registrations (" + concurrentClients
-                + " clients)", result.latencies(), result.nanos());
+        return timed(clients(concurrentClients), take(count), concurrentClients);
     }
 
     /**
@@ -90,9 +94,24 @@ final class CommandBench {
                     + " left");
         }
         unsent.removeAll(new HashSet<>(commands));
-        var result = play(commands, clients);
-        return Latencies.summarize("EventFold: POST /api/events/{id}/registrations (" + clients
-                + " clients, one conference)", result.latencies(), result.nanos());
+        return timed(clients(clients) + ", one conference", commands, clients);
+    }
+
+    /** Per timed run so far, how many registrations each command to a conference carried on average. */
+    Map<String, Double> registrationsPerCommand() {
+        return Collections.unmodifiableMap(registrationsPerCommand);
+    }
+
+    private static String clients(int count) {
+        return count == 1 ? "1 client" : count + " clients";
+    }
+
+    private Measured.Throughput timed(String run, List<Command> commands, int concurrentClients) {
+        var batchesBefore = RegistrationBatches.read(command);
+        var result = play(commands, concurrentClients);
+        registrationsPerCommand.put(run, RegistrationBatches.read(command).perCommandSince(batchesBefore));
+        return Latencies.summarize("EventFold: POST /api/events/{id}/registrations (" + run + ")",
+                result.latencies(), result.nanos());
     }
 
     private CommandPlayer.Result play(List<Command> commands, int concurrentClients) {

@@ -6,6 +6,16 @@ final class PrometheusText {
     private PrometheusText() {
     }
 
+    /** The sample of {@code series} without labels, 0 if there is none. */
+    static double value(String prometheus, String series) {
+        for (var line : prometheus.split("\n")) {
+            if (line.startsWith(series + " ")) {
+                return Double.parseDouble(line.substring(series.length() + 1).trim());
+            }
+        }
+        return 0;
+    }
+
     /** The sum of the samples of {@code series} whose labels contain {@code label} (e.g. {@code area="heap"}). */
     static double sum(String prometheus, String series, String label) {
         double sum = 0;

@@ -27,6 +27,7 @@ final class Report {
     private Measured.Throughput commands;
     private final List<WithClients> commandsWithFewerClients = new ArrayList<>();
     private Measured.Throughput commandsOnOneConference;
+    private Map<String, Double> registrationsPerCommand = Map.of();
     private CommandBench.Freshness freshness;
     private CommandBench.Freshness calmFreshness;
     private long peakHeap;
@@ -68,6 +69,17 @@ final class Report {
     void commandsOnOneConference(Measured.Throughput result) {
         commandsOnOneConference = result;
         print("command", result);
+    }
+
+    /** Per command run, the registrations each command carried: how often requests met on a conference. */
+    void registrationsPerCommand(Map<String, Double> perRun) {
+        registrationsPerCommand = perRun;
+        System.out.println("  batches registrations per command: " + perCommand());
+    }
+
+    private String perCommand() {
+        return String.join("; ", registrationsPerCommand.entrySet().stream()
+                .map(run -> "%s: %.2f".formatted(run.getKey(), run.getValue())).toList());
     }
 
     /** A run with this many concurrent clients. */
@@ -163,6 +175,10 @@ final class Report {
             rows.add(row("Commands, all clients on one conference, for context",
                     throughput(commandsOnOneConference), "—", "—", "—", "—"));
         }
+        if (!registrationsPerCommand.isEmpty()) {
+            rows.add(row("Registrations per command (queued on their conference), for context", perCommand(),
+                    "—", "—", "—", "—"));
+        }
         rows.add(row("Freshness: response → visible (p50 / p99 ms)", describe(freshness), "—", "—",
                 "p99 ≤ 100 ms at 1,000/s", verdict(part("p99 ≤ 100 ms", freshness.p99Millis() <= 100),
                         part("at 1,000/s", freshness.commandsPerSecond() >= 990))));
@@ -233,6 +249,7 @@ final class Report {
         json.put("commands", commands);
         json.put("commandsWithFewerClients", commandsWithFewerClients);
         json.put("commandsOnOneConference", commandsOnOneConference);
+        json.put("registrationsPerCommand", registrationsPerCommand);
         json.put("freshness", freshness);
         json.put("freshnessBelowSaturation", calmFreshness);
         json.put("memory", Map.of("peakHeapBytes", peakHeap, "peakRssBytes", peakRss));

@@ -40,6 +40,10 @@ class BenchSmokeTest {
             assertThat(run.get("result").get("requests").asLong()).isEqualTo(25);
         });
         assertThat(json.get("commandsOnOneConference").get("requests").asLong()).isEqualTo(25);
+        // Each timed command run, with how many registrations its commands carried: at least one each.
+        var perCommand = json.get("registrationsPerCommand");
+        assertThat(perCommand.propertyNames()).containsExactly("2 clients", "1 client", "2 clients, one conference");
+        perCommand.forEach(run -> assertThat(run.asDouble()).isBetween(1.0, 2.0));
         assertThat(json.get("freshness").get("probes").asInt()).isPositive();
         assertThat(json.get("freshnessBelowSaturation").get("probes").asInt()).isPositive();
         // Where the delay went, from projection-service's own stage metrics: a number, not NaN (no samples).
@@ -51,7 +55,8 @@ class BenchSmokeTest {
         var markdown = Files.readString(root.resolve("bench/results/tiny.md"));
         assertThat(markdown).contains("| Replay", "| Dashboard",
                 "| Commands with fewer clients, for context | 1 client: ",
-                "| Commands, all clients on one conference, for context | ");
+                "| Commands, all clients on one conference, for context | ",
+                "| Registrations per command (queued on their conference), for context | 2 clients: ");
         // Whose CPU each run used, per unit of its work (where the system keeps the accounts, as Linux does): the
         // process doing the work, and the database (whose share of a tiny run may be below Linux's 10 ms ticks).
         var cpu = json.get("cpu");

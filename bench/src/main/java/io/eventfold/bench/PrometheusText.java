@@ -1,9 +1,21 @@
 package io.eventfold.bench;
 
+import io.eventfold.infra.HttpJson;
+
 /** Reads a service's {@code /actuator/prometheus} text as far as the bench needs it. */
 final class PrometheusText {
 
     private PrometheusText() {
+    }
+
+    /** The text of a summary or timer {@code series} (with its {@code _count} and {@code _sum}) from a service. */
+    static String scrape(HttpJson service, String serviceName, String series) {
+        var metrics = service.get("/actuator/prometheus?includedNames=" + series + "," + series + "_count,"
+                + series + "_sum");
+        if (metrics.status() != 200) {
+            throw new IllegalStateException(serviceName + " metrics answered " + metrics.status());
+        }
+        return metrics.body();
     }
 
     /** The sample of {@code series} without labels, 0 if there is none. */

@@ -12,12 +12,7 @@ record RegistrationBatches(long commands, double registrations) {
     private static final String SERIES = "eventfold_registration_batch";
 
     static RegistrationBatches read(HttpJson command) {
-        var metrics = command.get("/actuator/prometheus?includedNames=" + SERIES + "," + SERIES + "_count,"
-                + SERIES + "_sum");
-        if (metrics.status() != 200) {
-            throw new IllegalStateException("command-service metrics answered " + metrics.status());
-        }
-        return parse(metrics.body());
+        return parse(PrometheusText.scrape(command, "command-service", SERIES));
     }
 
     static RegistrationBatches parse(String prometheus) {

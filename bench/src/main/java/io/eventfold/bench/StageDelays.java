@@ -14,12 +14,7 @@ record StageDelays(double relaySeconds, double projectorSeconds, long relayCount
     private static final String PROJECTOR = "stage=\"projector\"";
 
     static StageDelays read(HttpJson projection) {
-        var metrics = projection.get("/actuator/prometheus?includedNames=" + SERIES + "," + SERIES + "_sum,"
-                + SERIES + "_count");
-        if (metrics.status() != 200) {
-            throw new IllegalStateException("projection-service metrics answered " + metrics.status());
-        }
-        return parse(metrics.body());
+        return parse(PrometheusText.scrape(projection, "projection-service", SERIES));
     }
 
     static StageDelays parse(String prometheus) {

@@ -102,7 +102,8 @@ final class CommandBench {
         return Collections.unmodifiableMap(registrationsPerCommand);
     }
 
-    private static String clients(int count) {
+    /** "1 client", "4 clients". */
+    static String clients(int count) {
         return count == 1 ? "1 client" : count + " clients";
     }
 

@@ -1,23 +1,28 @@
 package io.eventfold.bench;
 
+import static io.eventfold.bench.Markdown.fmt;
+import static io.eventfold.bench.Markdown.part;
+import static io.eventfold.bench.Markdown.ratio;
+import static io.eventfold.bench.Markdown.row;
+import static io.eventfold.bench.Markdown.throughput;
+import static io.eventfold.bench.Markdown.verdict;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Collects the figures, compares them with the baselines and the targets, and writes them out. */
+/** Collects the figures, prints each as it comes, and writes them out: JSON, and the Markdown table with verdicts. */
 final class Report {
 
     private static final double MIB = 1024 * 1024;
-    private static final List<String> PIPELINE = List.of("command-service", "projection-service", "query-api");
 
     private final String scale;
     private final String machine;
@@ -167,8 +172,8 @@ final class Report {
                         part("p99 ≤ 50 ms", commands.p99Millis() <= 50))));
         if (!commandsWithFewerClients.isEmpty()) {
             rows.add(row("Commands with fewer clients, for context", String.join("; ",
-                    commandsWithFewerClients.stream().map(run -> run.clients()
-                            + (run.clients() == 1 ? " client: " : " clients: ") + throughput(run.result())).toList()),
+                    commandsWithFewerClients.stream().map(run -> CommandBench.clients(run.clients()) + ": "
+                            + throughput(run.result())).toList()),
                     "—", "—", "—", "—"));
         }
         if (commandsOnOneConference != null) {
@@ -198,44 +203,6 @@ final class Report {
     private static String note(Measured.Replay replay) {
         return replay.events() < replay.available()
                 ? " (first %,d of %,d events in its time budget)".formatted(replay.events(), replay.available()) : "";
-    }
-
-    private static String row(String what, String ours, String baseline, String ratio, String target, String met) {
-        return "| %s | %s | %s | %s | %s | %s |".formatted(what, ours, baseline, ratio, target, met);
-    }
-
-    /** One part of a target, and whether the run met it. */
-    record Part(String name, boolean met) {
-    }
-
-    static Part part(String name, boolean met) {
-        return new Part(name, met);
-    }
-
-    /** "yes" when every part of a target is met, "**no**" when none is, otherwise which parts are. */
-    static String verdict(Part... parts) {
-        var met = new ArrayList<String>();
-        var missed = new ArrayList<String>();
-        for (var part : parts) {
-            (part.met() ? met : missed).add(part.name());
-        }
-        if (missed.isEmpty()) {
-            return "yes";
-        }
-        return met.isEmpty() ? "**no**" : "**partly**: " + String.join(", ", met) + " yes; "
-                + String.join(", ", missed) + " no";
-    }
-
-    private static String throughput(Measured.Throughput t) {
-        return "%s/s, %.2f / %.2f ms".formatted(fmt(t.perSecond()), t.p50Millis(), t.p99Millis());
-    }
-
-    private static String fmt(double value) {
-        return "%,.0f".formatted(value);
-    }
-
-    private static String ratio(double ours, double baseline) {
-        return baseline == 0 ? "—" : "%.1f×".formatted(ours / baseline);
     }
 
     void write(Path directory) {
@@ -273,34 +240,6 @@ final class Report {
 
                 %s
                 """.formatted(scale, machine, Instant.now().toString().substring(0, 10), events, table(),
-                cpuTable());
-    }
-
-    /**
-     * CPU milliseconds per unit of work, per process, from {@code /proc}: with every core busy, their total
-     * sets the rate, whichever process the work waits on.
-     */
-    String cpuTable() {
-        if (cpu.isEmpty()) {
-            return "";
-        }
-        var processes = new ArrayList<String>();
-        cpu.forEach(run -> run.millisPerUnit().keySet().stream().filter(p -> !processes.contains(p))
-                .forEach(processes::add));
-        // The services in the order of the pipeline, then the database and the bench.
-        processes.sort(Comparator.comparingInt(p -> PIPELINE.contains(p) ? PIPELINE.indexOf(p) : PIPELINE.size()));
-        var rows = new ArrayList<String>();
-        rows.add("CPU time per unit of work (ms, `/proc`), and the rate that all %d cores allow at that cost:"
-                .formatted(cpu.get(0).cores()));
-        rows.add("");
-        rows.add("| run | per | " + String.join(" | ", processes) + " | total | cores allow |");
-        rows.add("|---|---|" + "---|".repeat(processes.size() + 2));
-        for (var run : cpu) {
-            var cells = processes.stream().map(p -> run.millisPerUnit().containsKey(p)
-                    ? "%.2f".formatted(run.millisPerUnit().get(p)) : "—").toList();
-            rows.add("| %s | %s | %s | %.2f | %s %s |".formatted(run.run(), run.unit(), String.join(" | ", cells),
-                    run.totalMillis(), fmt(run.ceiling()), run.rate()));
-        }
-        return String.join("\n", rows);
+                Markdown.cpuTable(cpu));
     }
 }

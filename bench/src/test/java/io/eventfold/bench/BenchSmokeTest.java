@@ -83,11 +83,11 @@ class BenchSmokeTest {
 
     @Test
     void a_target_reports_which_of_its_parts_are_met() {
-        assertThat(Report.verdict(Report.part("≥ 10,000/s", false), Report.part("p99 ≤ 10 ms", false),
-                Report.part("≥ 20× N+1", true)))
+        assertThat(Markdown.verdict(Markdown.part("≥ 10,000/s", false), Markdown.part("p99 ≤ 10 ms", false),
+                Markdown.part("≥ 20× N+1", true)))
                 .isEqualTo("**partly**: ≥ 20× N+1 yes; ≥ 10,000/s, p99 ≤ 10 ms no");
-        assertThat(Report.verdict(Report.part("heap ≤ 512 MiB", true))).isEqualTo("yes");
-        assertThat(Report.verdict(Report.part("≥ 2,000/s", false), Report.part("p99 ≤ 50 ms", false)))
+        assertThat(Markdown.verdict(Markdown.part("heap ≤ 512 MiB", true))).isEqualTo("yes");
+        assertThat(Markdown.verdict(Markdown.part("≥ 2,000/s", false), Markdown.part("p99 ≤ 50 ms", false)))
                 .isEqualTo("**no**");
     }
 

@@ -1,6 +1,7 @@
 package io.eventfold.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -24,20 +25,37 @@ final class CpuUse {
     record Source(String name, long pid, boolean withChildren) {
     }
 
-    /** CPU seconds per source, in the order the sources were given. */
-    record Sample(Map<String, Double> seconds) {
+    /**
+     * CPU seconds per source, in the order the sources were given; and of a JVM's, the ticks of each of its JIT
+     * compiler threads, by thread id.
+     */
+    record Sample(Map<String, Double> seconds, Map<String, Map<Long, Long>> compilerTicks) {
+
+        Sample(Map<String, Double> seconds) {
+            this(seconds, Map.of());
+        }
 
         /** What each source used between {@code earlier} and this sample, per unit of work, in milliseconds. */
         Usage since(Sample earlier, double units) {
             var millis = new LinkedHashMap<String, Double>();
             seconds.forEach((name, value) -> millis.put(name,
                     (value - earlier.seconds.getOrDefault(name, 0.0)) * 1_000 / units));
-            return new Usage(millis);
+            var jit = new LinkedHashMap<String, Double>();
+            compilerTicks.forEach((name, threads) -> {
+                var before = earlier.compilerTicks.getOrDefault(name, Map.of());
+                long ticks = threads.entrySet().stream()
+                        .mapToLong(thread -> thread.getValue() - before.getOrDefault(thread.getKey(), 0L)).sum();
+                jit.put(name, ticks / TICKS_PER_SECOND * 1_000 / units);
+            });
+            return new Usage(millis, jit);
         }
     }
 
-    /** CPU milliseconds per unit of work, per process. */
-    record Usage(Map<String, Double> millisPerUnit) {
+    /**
+     * CPU milliseconds per unit of work, per process; and of a JVM's, what its JIT compilers took: work a
+     * just-started service does once, while its code is still being compiled, and a long-running one no longer.
+     */
+    record Usage(Map<String, Double> millisPerUnit, Map<String, Double> jitMillisPerUnit) {
 
         double totalMillis() {
             return millisPerUnit.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -60,6 +78,7 @@ final class CpuUse {
 
     static Sample sample(List<Source> sources) {
         var seconds = new LinkedHashMap<String, Double>();
+        var compilers = new LinkedHashMap<String, Map<Long, Long>>();
         for (var source : sources) {
             long ticks = ticks(read(source.pid()), source.withChildren());
             if (source.withChildren()) {
@@ -67,8 +86,38 @@ final class CpuUse {
                         .mapToLong(child -> ticks(read(child.pid()), true)).sum();
             }
             seconds.merge(source.name(), ticks / TICKS_PER_SECOND, Double::sum);
+            var threads = compilerThreads(source.pid());
+            if (!threads.isEmpty()) {
+                compilers.put(source.name(), threads);
+            }
         }
-        return new Sample(seconds);
+        return new Sample(seconds, compilers);
+    }
+
+    /**
+     * Ticks of a JVM's JIT compiler threads ("C1 CompilerThread0", cut to 15 characters by the kernel), by
+     * thread id: none for another program. A thread the JVM stops between two samples (it may, above one
+     * compiler thread of each kind) takes its last ticks with it, so the JIT's share is a lower bound.
+     */
+    private static Map<Long, Long> compilerThreads(long pid) {
+        var threads = new LinkedHashMap<Long, Long>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            tasks.forEach(task -> {
+                var stat = readQuietly(task.resolve("stat"));
+                if (isCompiler(stat)) {
+                    threads.put(Long.parseLong(task.getFileName().toString()), ticks(stat, false));
+                }
+            });
+        } catch (IOException | UncheckedIOException gone) {
+            // A process that has gone has no threads left to count.
+        }
+        return threads;
+    }
+
+    static boolean isCompiler(String stat) {
+        int name = stat.indexOf('(');
+        return name >= 0 && stat.startsWith("CompilerThre", name + 4)
+                && (stat.startsWith("C1 ", name + 1) || stat.startsWith("C2 ", name + 1));
     }
 
     /**
@@ -87,8 +136,12 @@ final class CpuUse {
 
     /** The stat line, or nothing for a process that has gone (its time is then its parent's to count). */
     private static String read(long pid) {
+        return readQuietly(Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
+    private static String readQuietly(Path stat) {
         try {
-            return Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return Files.readString(stat);
         } catch (IOException gone) {
             return "";
         }

@@ -64,17 +64,24 @@ final class Markdown {
         // The services in the order of the pipeline, then the database and the bench.
         processes.sort(Comparator.comparingInt(p -> PIPELINE.contains(p) ? PIPELINE.indexOf(p) : PIPELINE.size()));
         var rows = new ArrayList<String>();
-        rows.add("CPU time per unit of work (ms, `/proc`), and the rate that all %d cores allow at that cost:"
-                .formatted(cpu.get(0).cores()));
+        rows.add(("CPU time per unit of work (ms, `/proc`), and the rate that all %d cores allow at that cost; in"
+                + " brackets, the part a JVM's JIT compiler threads took:").formatted(cpu.get(0).cores()));
         rows.add("");
         rows.add("| run | per | " + String.join(" | ", processes) + " | total | cores allow |");
         rows.add("|---|---|" + "---|".repeat(processes.size() + 2));
         for (var run : cpu) {
-            var cells = processes.stream().map(p -> run.millisPerUnit().containsKey(p)
-                    ? "%.2f".formatted(run.millisPerUnit().get(p)) : "—").toList();
+            var cells = processes.stream().map(p -> run.millisPerUnit().containsKey(p) ? cpuCell(run, p) : "—")
+                    .toList();
             rows.add("| %s | %s | %s | %.2f | %s %s |".formatted(run.run(), run.unit(), String.join(" | ", cells),
                     run.totalMillis(), fmt(run.ceiling()), run.rate()));
         }
         return String.join("\n", rows);
+    }
+
+    /** A process's milliseconds per unit; a JVM's with its JIT's part: "13.01 (JIT 4.52)". */
+    static String cpuCell(Measured.Cpu run, String process) {
+        var millis = "%.2f".formatted(run.millisPerUnit().get(process));
+        var jit = run.jitMillisPerUnit().get(process);
+        return jit == null ? millis : "%s (JIT %.2f)".formatted(millis, jit);
     }
 }

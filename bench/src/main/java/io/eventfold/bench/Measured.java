@@ -23,9 +23,11 @@ public final class Measured {
 
     /**
      * What one unit of a run's work ({@code unit}: 1,000 events, a registration) cost in CPU milliseconds, per
-     * process; {@code ceiling}: what {@code cores} fully busy allow at that cost, in {@code rate} (events/s).
+     * process, and of a JVM's the part its JIT compilers took; {@code ceiling}: what {@code cores} fully busy
+     * allow at that cost, in {@code rate} (events/s).
      */
-    public record Cpu(String run, String unit, Map<String, Double> millisPerUnit, double totalMillis, int cores,
-                      double ceiling, String rate) {
+    public record Cpu(String run, String unit, Map<String, Double> millisPerUnit,
+                      Map<String, Double> jitMillisPerUnit, double totalMillis, int cores, double ceiling,
+                      String rate) {
     }
 }

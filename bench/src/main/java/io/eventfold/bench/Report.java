@@ -119,11 +119,12 @@ final class Report {
             return;
         }
         int cores = Runtime.getRuntime().availableProcessors();
-        var measured = new Measured.Cpu(run, unit, usage.millisPerUnit(), usage.totalMillis(), cores,
-                usage.ceiling(cores) * items, rate);
+        var measured = new Measured.Cpu(run, unit, usage.millisPerUnit(), usage.jitMillisPerUnit(),
+                usage.totalMillis(), cores, usage.ceiling(cores) * items, rate);
         cpu.add(measured);
         var parts = new ArrayList<String>();
-        measured.millisPerUnit().forEach((process, millis) -> parts.add("%s %.2f".formatted(process, millis)));
+        measured.millisPerUnit().keySet()
+                .forEach(process -> parts.add(process + " " + Markdown.cpuCell(measured, process)));
         System.out.printf("  cpu     %-16s ms per %s: %s; total %.2f ms: %d cores allow %,.0f %s%n", run, unit,
                 String.join(", ", parts), measured.totalMillis(), cores, measured.ceiling(), rate);
     }

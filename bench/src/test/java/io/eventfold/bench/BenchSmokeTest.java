@@ -71,8 +71,13 @@ class BenchSmokeTest {
             assertThat(run.get("millisPerUnit").get(worker).asDouble()).as(run.toString()).isPositive();
             assertThat(run.get("millisPerUnit").get("PostgreSQL").asDouble()).as(run.toString()).isNotNegative();
             assertThat(run.get("ceiling").asDouble()).as(run.toString()).isPositive();
+            // A service's own JIT is part of its CPU; the database has none.
+            var jit = run.get("jitMillisPerUnit");
+            assertThat(jit.get(worker).asDouble()).as(run.toString())
+                    .isBetween(0.0, run.get("millisPerUnit").get(worker).asDouble());
+            assertThat(jit.has("PostgreSQL")).as(run.toString()).isFalse();
         }
-        assertThat(markdown).contains("| Commands | registration | ");
+        assertThat(markdown).contains("| Commands | registration | ", " (JIT ");
     }
 
     private static List<Path> benchFiles() throws IOException {

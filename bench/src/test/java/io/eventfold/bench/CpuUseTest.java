@@ -35,6 +35,31 @@ class CpuUseTest {
     }
 
     @Test
+    void a_jvms_compiler_threads_are_told_by_their_names_as_the_kernel_cuts_them() {
+        assertThat(CpuUse.isCompiler("31 (C2 CompilerThre) S 1 2")).isTrue();
+        assertThat(CpuUse.isCompiler("32 (C1 CompilerThre) S 1 2")).isTrue();
+        assertThat(CpuUse.isCompiler("33 (GC Thread#0) S 1 2")).isFalse();
+        assertThat(CpuUse.isCompiler(STAT)).isFalse();
+        assertThat(CpuUse.isCompiler("")).isFalse();
+    }
+
+    @Test
+    void the_jit_part_counts_each_compiler_threads_ticks_since_the_earlier_sample() {
+        // given thread 31 compiled on, thread 32 stopped, thread 33 started between the samples
+        var before = new CpuUse.Sample(Map.of("projection-service", 10.0),
+                Map.of("projection-service", Map.of(31L, 100L, 32L, 50L)));
+        var after = new CpuUse.Sample(Map.of("projection-service", 16.0),
+                Map.of("projection-service", Map.of(31L, 160L, 33L, 30L)));
+
+        var usage = after.since(before, 1_000);
+
+        // then 60 + 30 ticks of 10 ms over 1,000 units; the stopped thread's last ticks are not known
+        assertThat(usage.jitMillisPerUnit()).containsOnlyKeys("projection-service");
+        assertThat(usage.jitMillisPerUnit().get("projection-service")).isCloseTo(0.9, within(1e-9));
+        assertThat(usage.totalMillis()).isEqualTo(6.0);
+    }
+
+    @Test
     void a_process_that_computes_shows_its_cpu_time_grow() {
         assumeTrue(CpuUse.available(), "Linux's /proc");
         var self = List.of(new CpuUse.Source("bench", ProcessHandle.current().pid(), false));
@@ -42,8 +67,12 @@ class CpuUseTest {
 
         burnCpu(TimeUnit.MILLISECONDS.toNanos(300));
 
-        var usage = CpuUse.sample(self).since(before, 1);
+        var after = CpuUse.sample(self);
+        var usage = after.since(before, 1);
         assertThat(usage.millisPerUnit().get("bench")).isGreaterThanOrEqualTo(250.0);
+        // This JVM compiles too: its compiler threads are found, and their part is no more than the whole.
+        assertThat(after.compilerTicks().get("bench")).isNotEmpty();
+        assertThat(usage.jitMillisPerUnit().get("bench")).isBetween(0.0, usage.millisPerUnit().get("bench"));
     }
 
     /** Until this thread has used {@code nanos} of CPU, however long that takes on a busy machine. */

@@ -31,10 +31,6 @@ final class CpuUse {
      */
     record Sample(Map<String, Double> seconds, Map<String, Map<Long, Long>> compilerTicks) {
 
-        Sample(Map<String, Double> seconds) {
-            this(seconds, Map.of());
-        }
-
         /** What each source used between {@code earlier} and this sample, per unit of work, in milliseconds. */
         Usage since(Sample earlier, double units) {
             var millis = new LinkedHashMap<String, Double>();

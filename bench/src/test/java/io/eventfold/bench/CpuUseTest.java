@@ -24,14 +24,15 @@ class CpuUseTest {
 
     @Test
     void two_samples_give_each_process_its_milliseconds_per_unit_and_the_rate_the_cores_allow() {
-        var before = new CpuUse.Sample(Map.of("projection-service", 10.0, "PostgreSQL", 4.0));
-        var after = new CpuUse.Sample(Map.of("projection-service", 16.0, "PostgreSQL", 6.0));
+        var before = new CpuUse.Sample(Map.of("projection-service", 10.0, "PostgreSQL", 4.0), Map.of());
+        var after = new CpuUse.Sample(Map.of("projection-service", 16.0, "PostgreSQL", 6.0), Map.of());
 
         var usage = after.since(before, 1_000);
 
         assertThat(usage.millisPerUnit()).containsEntry("projection-service", 6.0).containsEntry("PostgreSQL", 2.0);
         assertThat(usage.totalMillis()).isEqualTo(8.0);
         assertThat(usage.ceiling(2)).isCloseTo(250.0, within(1e-9));
+        assertThat(usage.jitMillisPerUnit()).isEmpty();
     }
 
     @Test

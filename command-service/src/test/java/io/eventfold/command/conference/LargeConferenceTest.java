@@ -12,10 +12,13 @@ import io.eventfold.command.conference.ConferenceCommands.ScheduleEvent;
 import io.eventfold.contracts.conference.EventStatus;
 import io.eventfold.contracts.registration.Role;
 import io.eventfold.infra.HttpJson;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,31 +41,25 @@ class LargeConferenceTest {
 
     @Test
     void a_fresh_instance_decides_on_state_restored_from_the_latest_snapshot() {
-        var eventId = "big-" + UUID.randomUUID();
-        var at = Instant.parse("2026-11-26T10:00:00Z");
-        gateway.sendAndWait(new ScheduleEvent(eventId, "acme", "Big", LocalDate.parse("2027-03-01"),
-                LocalDate.parse("2027-03-02"), 1_000, at));
-        gateway.sendAndWait(new ChangeStatus(eventId, EventStatus.PUBLISHED, at));
-        for (int i = 0; i < 600; i++) {
-            gateway.sendAndWait(new RegisterPerson(eventId, "r" + i, "user" + i, "P" + i, "p" + i + "@example.com",
-                    Role.ATTENDEE, at));
-        }
+        var eventId = publishedWithAttendees("big-", 600);
 
         // Snapshots are written on their own thread, after the command that crossed the threshold.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql(
                         "select max(sequence_number) from snapshot_event_entry where aggregate_identifier = ?")
                 .param(eventId).query(Long.class).single()).as("snapshot every 250 events").isBetween(400L, 601L));
+        assertThat(jdbc.sql(
+                        "select distinct payload_revision from snapshot_event_entry where aggregate_identifier = ?")
+                .param(eventId).query(String.class).list()).as("the layout's revision").containsExactly("2");
 
         try (var fresh = AnotherInstance.beside(environment)) {
             var api = new HttpJson(AnotherInstance.url(fresh));
 
             var registrations = "/api/events/" + eventId + "/registrations";
             var duplicate = api.post(registrations, registerJson("x", "user7", "ATTENDEE"));
-            var retry = api.post("/api/events/" + eventId + "/registrations", """
+            var retry = api.post(registrations, """
                     {"registrationId":"r599","userId":"user599","name":"P599","email":"p599@example.com",
                      "role":"ATTENDEE"}""");
-            var next = api.post("/api/events/" + eventId + "/registrations",
-                    registerJson("new", "newbie", "ATTENDEE"));
+            var next = api.post(registrations, registerJson("new", "newbie", "ATTENDEE"));
 
             assertThat(duplicate.status()).as("user7 registered before the snapshot").isEqualTo(409);
             assertThat(retry.status()).isEqualTo(201);
@@ -70,5 +67,56 @@ class LargeConferenceTest {
             assertThat(next.status()).isEqualTo(201);
             assertThat(next.json().get("version").asLong()).isEqualTo(602);
         }
+    }
+
+    /**
+     * Jackson ignores fields it does not know, so a snapshot of the aggregate's first layout (registrations in
+     * a map on the aggregate itself) would restore a conference without them, and let everyone register twice.
+     */
+    @Test
+    void a_snapshot_of_an_older_layout_is_skipped_and_the_conference_replayed_from_its_events() {
+        var eventId = publishedWithAttendees("old-layout-", 3);
+        var stored = IntStream.range(0, 3).mapToObj(i -> """
+                "r%d":{"registeredAtVersion":%d,"active":true,"registered":{"eventId":"%s","registrationId":"r%1$d",
+                "userId":"user%1$d","name":"P%1$d","email":"p%1$d@example.com","role":"ATTENDEE",
+                "at":"2026-11-26T10:00:00Z"}}""".formatted(i, i + 2, eventId)).collect(Collectors.joining(","));
+        var users = IntStream.range(0, 3).mapToObj(i -> "\"user%d\":\"r%1$d\"".formatted(i))
+                .collect(Collectors.joining(","));
+        var firstLayout = """
+                {"eventId":"%s","status":"PUBLISHED","capacity":1000,"attendees":3,"sessions":{},
+                 "registrations":{%s},"activeRegistrationByUser":{%s}}""".formatted(eventId, stored, users);
+        jdbc.sql("""
+                        insert into snapshot_event_entry (aggregate_identifier, sequence_number, type,
+                            event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)
+                        values (?, 4, 'Conference', ?, ?, ?, null, ?, '2026-11-26T10:00:00Z')""")
+                .params(eventId, UUID.randomUUID().toString(), "{}".getBytes(StandardCharsets.UTF_8),
+                        firstLayout.getBytes(StandardCharsets.UTF_8), Conference.class.getName())
+                .update();
+
+        try (var fresh = AnotherInstance.beside(environment)) {
+            var registrations = "/api/events/" + eventId + "/registrations";
+            var api = new HttpJson(AnotherInstance.url(fresh));
+
+            var again = api.post(registrations, registerJson("again", "user2", "ATTENDEE"));
+            var next = api.post(registrations, registerJson("next", "newbie", "ATTENDEE"));
+
+            assertThat(again.status()).as("user2 registered, as the events say").isEqualTo(409);
+            assertThat(next.status()).isEqualTo(201);
+            assertThat(next.json().get("version").asLong()).isEqualTo(5);
+        }
+    }
+
+    /** Sequence 0 scheduled, 1 published, then one registration each of user0, user1, …: version 1 + count. */
+    private String publishedWithAttendees(String prefix, int count) {
+        var eventId = prefix + UUID.randomUUID();
+        var at = Instant.parse("2026-11-26T10:00:00Z");
+        gateway.sendAndWait(new ScheduleEvent(eventId, "acme", "Big", LocalDate.parse("2027-03-01"),
+                LocalDate.parse("2027-03-02"), 1_000, at));
+        gateway.sendAndWait(new ChangeStatus(eventId, EventStatus.PUBLISHED, at));
+        for (int i = 0; i < count; i++) {
+            gateway.sendAndWait(new RegisterPerson(eventId, "r" + i, "user" + i, "P" + i, "p" + i + "@example.com",
+                    Role.ATTENDEE, at));
+        }
+        return eventId;
     }
 }

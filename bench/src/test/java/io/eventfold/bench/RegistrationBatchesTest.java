@@ -22,7 +22,7 @@ class RegistrationBatchesTest {
         assertThat(reading.perCommandSince(reading)).isNaN();
     }
 
-    /** As Spring Boot's Prometheus endpoint writes the summary, with a series of a similar name that must not count. */
+    /** As Spring Boot's Prometheus endpoint writes the summary, with a similarly named series that must not count. */
     private static String scrape(long count, double sum) {
         return """
                 # HELP eventfold_registration_batch Registrations decided together in one command

@@ -116,7 +116,8 @@ final class HistoryDriver {
                 var role = ROLES[step.a() % ROLES.length];
                 var registration = "r" + step.b() + "-" + step.a();
                 if (accepted(api.post(base + "/registrations", """
-                        {"registrationId":"%s","userId":"%s","name":"Person %s","email":"%s@example.com","role":"%s"}"""
+                        {"registrationId":"%s","userId":"%s","name":"Person %s","email":"%s@example.com",
+                         "role":"%s"}"""
                         .formatted(registration, person, person, person, role)), id)) {
                     reference.register(id, registration, person, "Person " + person, person + "@example.com", role);
                 }

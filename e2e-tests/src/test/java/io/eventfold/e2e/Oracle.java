@@ -51,7 +51,8 @@ final class Oracle {
     }
 
     void assertSearch(String status, String org, LocalDate from, LocalDate to, int page, int size, long position) {
-        var query = new StringBuilder("/api/events/search?minPosition=" + position + "&page=" + page + "&size=" + size);
+        var query = new StringBuilder("/api/events/search?minPosition=" + position)
+                .append("&page=").append(page).append("&size=").append(size);
         if (status != null) {
             query.append("&status=").append(status);
         }

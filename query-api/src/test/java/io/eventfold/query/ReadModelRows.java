@@ -19,7 +19,8 @@ public final class ReadModelRows {
 
     /** As the projector writes it: the document in its gzip form only. */
     public void dashboard(String eventId, String org, String status, String start, String end, long version) {
-        upsertDashboard(eventId, org, status, start, end, version, null, gzip(document(eventId, org, status, version)));
+        var compressed = gzip(document(eventId, org, status, version));
+        upsertDashboard(eventId, org, status, start, end, version, null, compressed);
     }
 
     /** As the projector wrote it before it stored only the gzip form (read-model V12): the text alone. */

@@ -235,7 +235,8 @@ class ConferenceApiTest {
             api.post("/api/events", scheduleJson(eventId, 10));
 
             var malformed = refused(() -> api.post("/api/events", "{\"name\": "));
-            var wrongType = refused(() -> api.post("/api/events", scheduleJson(eventId, 1).replace("1}", "\"lots\"}")));
+            var wrongType = refused(() -> api.post("/api/events",
+                    scheduleJson(eventId, 1).replace("1}", "\"lots\"}")));
             var unknownStatus = refused(() -> api.post(path("/status"), statusJson("OPEN")));
             var unknownRole = refused(() -> api.post(path("/registrations"), registerJson("r", "u", "VIP")));
 

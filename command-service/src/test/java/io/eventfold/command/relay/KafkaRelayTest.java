@@ -94,7 +94,9 @@ class KafkaRelayTest {
     }
 
     private List<byte[]> storedPayloads(String aggregateId) {
-        return jdbc.sql("select payload from domain_event_entry where aggregate_identifier = ? order by sequence_number")
+        return jdbc.sql("""
+                        select payload from domain_event_entry where aggregate_identifier = ?
+                        order by sequence_number""")
                 .param(aggregateId).query(byte[].class).list();
     }
 

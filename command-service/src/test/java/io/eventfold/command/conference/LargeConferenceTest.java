@@ -9,6 +9,7 @@ import io.eventfold.command.CommandServiceTest;
 import io.eventfold.command.conference.ConferenceCommands.ChangeStatus;
 import io.eventfold.command.conference.ConferenceCommands.RegisterPerson;
 import io.eventfold.command.conference.ConferenceCommands.ScheduleEvent;
+import io.eventfold.contracts.conference.EventScheduled;
 import io.eventfold.contracts.conference.EventStatus;
 import io.eventfold.contracts.registration.Role;
 import io.eventfold.infra.HttpJson;
@@ -20,6 +21,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
@@ -38,6 +40,8 @@ class LargeConferenceTest {
     JdbcClient jdbc;
     @Autowired
     Environment environment;
+    @Autowired
+    EventStore eventStore;
 
     @Test
     void a_fresh_instance_decides_on_state_restored_from_the_latest_snapshot() {
@@ -50,6 +54,8 @@ class LargeConferenceTest {
         assertThat(jdbc.sql(
                         "select distinct payload_revision from snapshot_event_entry where aggregate_identifier = ?")
                 .param(eventId).query(String.class).list()).as("the layout's revision").containsExactly("2");
+        assertThat(eventStore.readEvents(eventId).peek().getPayloadType()).as("loading starts at the snapshot")
+                .isEqualTo(Conference.class);
 
         try (var fresh = AnotherInstance.beside(environment)) {
             var api = new HttpJson(AnotherInstance.url(fresh));
@@ -92,6 +98,8 @@ class LargeConferenceTest {
                 .params(eventId, UUID.randomUUID().toString(), "{}".getBytes(StandardCharsets.UTF_8),
                         firstLayout.getBytes(StandardCharsets.UTF_8), Conference.class.getName())
                 .update();
+        assertThat(eventStore.readEvents(eventId).peek().getPayloadType()).as("loading starts at the first event")
+                .isEqualTo(EventScheduled.class);
 
         try (var fresh = AnotherInstance.beside(environment)) {
             var registrations = "/api/events/" + eventId + "/registrations";

@@ -82,22 +82,7 @@ class LargeConferenceTest {
     @Test
     void a_snapshot_of_an_older_layout_is_skipped_and_the_conference_replayed_from_its_events() {
         var eventId = publishedWithAttendees("old-layout-", 3);
-        var stored = IntStream.range(0, 3).mapToObj(i -> """
-                "r%d":{"registeredAtVersion":%d,"active":true,"registered":{"eventId":"%s","registrationId":"r%1$d",
-                "userId":"user%1$d","name":"P%1$d","email":"p%1$d@example.com","role":"ATTENDEE",
-                "at":"2026-11-26T10:00:00Z"}}""".formatted(i, i + 2, eventId)).collect(Collectors.joining(","));
-        var users = IntStream.range(0, 3).mapToObj(i -> "\"user%d\":\"r%1$d\"".formatted(i))
-                .collect(Collectors.joining(","));
-        var firstLayout = """
-                {"eventId":"%s","status":"PUBLISHED","capacity":1000,"attendees":3,"sessions":{},
-                 "registrations":{%s},"activeRegistrationByUser":{%s}}""".formatted(eventId, stored, users);
-        jdbc.sql("""
-                        insert into snapshot_event_entry (aggregate_identifier, sequence_number, type,
-                            event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)
-                        values (?, 4, 'Conference', ?, ?, ?, null, ?, '2026-11-26T10:00:00Z')""")
-                .params(eventId, UUID.randomUUID().toString(), "{}".getBytes(StandardCharsets.UTF_8),
-                        firstLayout.getBytes(StandardCharsets.UTF_8), Conference.class.getName())
-                .update();
+        storeSnapshotInFirstLayout(eventId, 3);
         assertThat(eventStore.readEvents(eventId).peek().getPayloadType()).as("loading starts at the first event")
                 .isEqualTo(EventScheduled.class);
 
@@ -112,6 +97,26 @@ class LargeConferenceTest {
             assertThat(next.status()).isEqualTo(201);
             assertThat(next.json().get("version").asLong()).isEqualTo(5);
         }
+    }
+
+    /** At the latest sequence, as the aggregate stored itself before @Revision("2"): without a revision. */
+    private void storeSnapshotInFirstLayout(String eventId, int count) {
+        var stored = IntStream.range(0, count).mapToObj(i -> """
+                "r%d":{"registeredAtVersion":%d,"active":true,"registered":{"eventId":"%s","registrationId":"r%1$d",
+                "userId":"user%1$d","name":"P%1$d","email":"p%1$d@example.com","role":"ATTENDEE",
+                "at":"2026-11-26T10:00:00Z"}}""".formatted(i, i + 2, eventId)).collect(Collectors.joining(","));
+        var users = IntStream.range(0, count).mapToObj(i -> "\"user%d\":\"r%1$d\"".formatted(i))
+                .collect(Collectors.joining(","));
+        var firstLayout = """
+                {"eventId":"%s","status":"PUBLISHED","capacity":1000,"attendees":%s,"sessions":{},
+                 "registrations":{%s},"activeRegistrationByUser":{%s}}""".formatted(eventId, count, stored, users);
+        jdbc.sql("""
+                        insert into snapshot_event_entry (aggregate_identifier, sequence_number, type,
+                            event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)
+                        values (?, ?, 'Conference', ?, ?, ?, null, ?, '2026-11-26T10:00:00Z')""")
+                .params(eventId, count + 1L, UUID.randomUUID().toString(), "{}".getBytes(StandardCharsets.UTF_8),
+                        firstLayout.getBytes(StandardCharsets.UTF_8), Conference.class.getName())
+                .update();
     }
 
     /** Sequence 0 scheduled, 1 published, then one registration each of user0, user1, …: version 1 + count. */

@@ -89,7 +89,11 @@ class KafkaRelay {
         });
     }
 
-    /** After the batch is acknowledged: tell every partition that all events up to here are on the topic. */
+    /**
+     * After the batch is acknowledged: tell every partition that all events up to here are on the topic. Not sent
+     * along with the batch: the idempotent producer renumbers and writes the batches behind one that failed for
+     * good, so a watermark could land on a partition that misses an event below it.
+     */
     private List<CompletableFuture<SendResult<String, byte[]>>> sendWatermarks(long position) {
         var sends = new ArrayList<CompletableFuture<SendResult<String, byte[]>>>();
         for (var partition : kafka.partitionsFor(topic)) {

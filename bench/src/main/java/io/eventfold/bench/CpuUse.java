@@ -82,9 +82,10 @@ final class CpuUse {
                         .mapToLong(child -> ticks(read(child.pid()), true)).sum();
             }
             seconds.merge(source.name(), ticks / TICKS_PER_SECOND, Double::sum);
+            // Several JVMs may count under one name (the bench and its jstat): thread ids are unique system-wide.
             var threads = compilerThreads(source.pid());
             if (!threads.isEmpty()) {
-                compilers.put(source.name(), threads);
+                compilers.computeIfAbsent(source.name(), name -> new LinkedHashMap<>()).putAll(threads);
             }
         }
         return new Sample(seconds, compilers);

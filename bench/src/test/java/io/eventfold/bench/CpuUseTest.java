@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CpuUseTest {
 
@@ -74,6 +80,38 @@ class CpuUseTest {
         // This JVM compiles too: its compiler threads are found, and their part is no more than the whole.
         assertThat(after.compilerTicks().get("bench")).isNotEmpty();
         assertThat(usage.jitMillisPerUnit().get("bench")).isBetween(0.0, usage.millisPerUnit().get("bench"));
+    }
+
+    @Test
+    void the_compiler_threads_of_two_jvms_counted_under_one_name_are_all_counted(@TempDir Path dir) throws Exception {
+        assumeTrue(CpuUse.available(), "Linux's /proc");
+        // given a second JVM beside this one, both counted as "bench" (as the bench and its jstat are)
+        var idle = Files.writeString(dir.resolve("Idle.java"), """
+                class Idle {
+                    public static void main(String[] args) throws Exception {
+                        System.out.println("ready");
+                        Thread.sleep(60_000);
+                    }
+                }""");
+        var java = ProcessHandle.current().info().command().orElseThrow();
+        var other = new ProcessBuilder(java, idle.toString()).redirectErrorStream(true).start();
+        try (var out = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(out.readLine()).isEqualTo("ready");
+            var self = new CpuUse.Source("bench", ProcessHandle.current().pid(), false);
+            var helper = new CpuUse.Source("bench", other.pid(), false);
+
+            // when both are sampled under the one name
+            var both = CpuUse.sample(List.of(self, helper)).compilerTicks().get("bench");
+
+            // then each JVM's compiler threads are in it, the first's not replaced by the second's
+            var own = CpuUse.sample(List.of(self)).compilerTicks().get("bench").keySet();
+            var helpers = CpuUse.sample(List.of(helper)).compilerTicks().get("bench").keySet();
+            assertThat(own).isNotEmpty().doesNotContainAnyElementsOf(helpers);
+            assertThat(helpers).isNotEmpty();
+            assertThat(both.keySet()).containsAll(own).containsAll(helpers);
+        } finally {
+            other.destroyForcibly().waitFor();
+        }
     }
 
     /** Until this thread has used {@code nanos} of CPU, however long that takes on a busy machine. */

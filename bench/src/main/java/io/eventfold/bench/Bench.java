@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -213,13 +214,12 @@ final class Bench {
         }
     }
 
-    /** A quarter and half as many clients as the main run, each at least one. */
+    /** The projector's options after its heap limit, as {@code ./eventfold run} starts it. */
     private static String[] projectorJvm(String heap) {
-        var options = new ArrayList<>(PROJECTOR_JVM);
-        options.add(0, heap);
-        return options.toArray(String[]::new);
+        return Stream.concat(Stream.of(heap), PROJECTOR_JVM.stream()).toArray(String[]::new);
     }
 
+    /** A quarter and half as many clients as the main run, each at least one. */
     static List<Integer> fewerClients(int clients) {
         return IntStream.of(clients / 4, clients / 2).filter(n -> n >= 1 && n < clients).distinct().boxed().toList();
     }

@@ -35,6 +35,7 @@ class CorrectnessOracleTest {
 
     @AfterContainer
     static void stop() {
+        oracle.close();
         system.close();
     }
 

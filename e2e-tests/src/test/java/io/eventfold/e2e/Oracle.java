@@ -2,6 +2,8 @@ package io.eventfold.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.eventfold.infra.HttpJson;
 import io.eventfold.infra.TestInfrastructure;
 import io.eventfold.reference.ReferenceQueries;
@@ -9,27 +11,45 @@ import io.eventfold.reference.ReferenceStore;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.awaitility.Awaitility;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Compares what the query API answers with what the classic application computes from its tables. */
-final class Oracle {
+final class Oracle implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpJson queries;
+    private final HikariDataSource dataSource;
     private final ReferenceStore reference;
     private final ReferenceQueries classic;
 
     Oracle(EventFoldSystem system) {
         this.queries = new HttpJson(system.url(EventFoldSystem.Service.QUERY));
-        var dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), system.databaseUrl(),
-                TestInfrastructure.get().username(), "");
+        this.dataSource = pool(system.databaseUrl());
         this.reference = new ReferenceStore(dataSource);
         this.reference.createSchema();
         this.classic = new ReferenceQueries(dataSource);
+    }
+
+    /**
+     * Pooled, because the classic reads are thousands of small statements per property try: opening a
+     * connection for each (a new PostgreSQL backend every time) made the oracle seven seconds a try.
+     * Four: the crash tests' three load writers and the comparisons; more callers wait for a connection.
+     */
+    private static HikariDataSource pool(String url) {
+        var config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(TestInfrastructure.get().username());
+        config.setMaximumPoolSize(4);
+        config.setPoolName("oracle");
+        return new HikariDataSource(config);
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
     }
 
     ReferenceStore reference() {

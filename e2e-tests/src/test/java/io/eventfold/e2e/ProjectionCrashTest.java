@@ -24,6 +24,7 @@ class ProjectionCrashTest {
 
     @AfterAll
     static void stop() {
+        oracle.close();
         system.close();
     }
 

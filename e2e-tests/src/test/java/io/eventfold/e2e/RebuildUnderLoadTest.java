@@ -37,6 +37,7 @@ class RebuildUnderLoadTest {
 
     @AfterAll
     static void stop() {
+        oracle.close();
         system.close();
     }
 

@@ -35,8 +35,7 @@ class CorrectnessOracleTest {
 
     @AfterContainer
     static void stop() {
-        oracle.close();
-        system.close();
+        EventFoldSystem.close(oracle, system);
     }
 
     @Provide

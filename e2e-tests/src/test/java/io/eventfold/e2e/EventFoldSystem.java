@@ -106,6 +106,22 @@ final class EventFoldSystem implements AutoCloseable {
         launch(service);
     }
 
+    /**
+     * For after-hooks: what their before-hook opened, the system even when closing the oracle fails; either may
+     * be null when the system failed to start, whose failure JUnit reports.
+     */
+    static void close(Oracle oracle, EventFoldSystem system) {
+        try {
+            if (oracle != null) {
+                oracle.close();
+            }
+        } finally {
+            if (system != null) {
+                system.close();
+            }
+        }
+    }
+
     @Override
     public void close() {
         synchronized (running) {

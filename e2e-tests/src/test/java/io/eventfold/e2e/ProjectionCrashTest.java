@@ -24,8 +24,7 @@ class ProjectionCrashTest {
 
     @AfterAll
     static void stop() {
-        oracle.close();
-        system.close();
+        EventFoldSystem.close(oracle, system);
     }
 
     @Test

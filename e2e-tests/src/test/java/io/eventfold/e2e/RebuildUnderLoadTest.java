@@ -37,8 +37,7 @@ class RebuildUnderLoadTest {
 
     @AfterAll
     static void stop() {
-        oracle.close();
-        system.close();
+        EventFoldSystem.close(oracle, system);
     }
 
     private static HttpJson.Response admin(String method, String path) {

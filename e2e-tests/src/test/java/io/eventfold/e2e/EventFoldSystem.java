@@ -107,8 +107,8 @@ final class EventFoldSystem implements AutoCloseable {
     }
 
     /**
-     * For after-hooks: what their before-hook opened, the system even when closing the oracle fails; either may
-     * be null when the system failed to start, whose failure JUnit reports.
+     * For after-hooks: closes the oracle, then the system even if that failed. Either is null when the system
+     * did not start; JUnit reports that failure from the before-hook.
      */
     static void close(Oracle oracle, EventFoldSystem system) {
         try {

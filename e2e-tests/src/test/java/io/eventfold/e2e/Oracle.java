@@ -29,8 +29,14 @@ final class Oracle implements AutoCloseable {
         this.queries = new HttpJson(system.url(EventFoldSystem.Service.QUERY));
         this.dataSource = pool(system.databaseUrl());
         this.reference = new ReferenceStore(dataSource);
-        this.reference.createSchema();
         this.classic = new ReferenceQueries(dataSource);
+        try {
+            reference.createSchema();
+        } catch (RuntimeException e) {
+            // No oracle for the after-hook to close: its pool would keep reconnecting to a stopped database.
+            dataSource.close();
+            throw e;
+        }
     }
 
     /**

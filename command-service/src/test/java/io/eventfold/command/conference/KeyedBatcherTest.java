@@ -61,11 +61,7 @@ class KeyedBatcherTest {
     void a_batch_takes_at_most_the_limit_first_come_first() throws Exception {
         var batcher = new KeyedBatcher<>(firstBatchWaitsForRelease(), 2);
         var all = new ArrayList<Future<Integer>>(List.of(batchRunning(batcher, 0)));
-        for (int item = 1; item <= 5; item++) {
-            all.add(submitted(batcher, "a", item));
-            int queued = item;
-            await().until(() -> batcher.queued("a") == queued);
-        }
+        all.addAll(queuedInOrder(batcher, 1, 2, 3, 4, 5));
 
         release.countDown();
 
@@ -85,10 +81,8 @@ class KeyedBatcherTest {
         };
         var batcher = new KeyedBatcher<>(failsOnNegatives, 2);
         var first = batchRunning(batcher, 1);
-        var failing = List.of(submitted(batcher, "a", -1), submitted(batcher, "a", 2));
-        await().until(() -> batcher.queued("a") == 2);
-        var after = submitted(batcher, "a", 3);
-        await().until(() -> batcher.queued("a") == 3);
+        var failing = queuedInOrder(batcher, -1, 2);
+        var after = queuedInOrder(batcher, 3).get(0);
 
         release.countDown();
 
@@ -178,6 +172,20 @@ class KeyedBatcherTest {
         var submitted = submitted(batcher, "a", item);
         await().until(() -> batches.size() == 1);
         return submitted;
+    }
+
+    /**
+     * Submits the items under key "a" one at a time, each once the one before it is queued: two callers started
+     * together queue in either order.
+     */
+    private List<Future<Integer>> queuedInOrder(KeyedBatcher<String, Integer, Integer> batcher, int... items) {
+        var futures = new ArrayList<Future<Integer>>();
+        for (int item : items) {
+            int queued = batcher.queued("a") + 1;
+            futures.add(submitted(batcher, "a", item));
+            await().until(() -> batcher.queued("a") == queued);
+        }
+        return futures;
     }
 
     private Future<Integer> submitted(KeyedBatcher<String, Integer, Integer> batcher, String key, int item) {

@@ -10,6 +10,10 @@ import java.util.Map;
 /**
  * A real PostgreSQL server from the zonky binaries. With a kept data directory it is the same database
  * after a restart; with {@code clean} it starts empty.
+ *
+ * <p>A commit is acknowledged only once its WAL is written ({@code synchronous_commit=on}): zonky's builder
+ * turns that off, and then a crash of any one backend (PostgreSQL then resets every connection and replays its
+ * WAL) drops the last commits that clients were already told had succeeded. Callers may still pass settings.
  */
 public final class PostgresServer implements AutoCloseable {
 
@@ -27,7 +31,8 @@ public final class PostgresServer implements AutoCloseable {
                     .setPort(port)
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(clean)
-                    .setServerConfig("max_connections", "300");
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("synchronous_commit", "on");
             settings.forEach(builder::setServerConfig);
             return new PostgresServer(builder.start());
         } catch (IOException e) {

@@ -13,9 +13,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class TestInfrastructure {
 
-    /** Durability settings that only matter if the machine crashes; tests kill processes, not machines. */
-    private static final Map<String, String> FAST = Map.of(
-            "fsync", "off", "synchronous_commit", "off", "full_page_writes", "off");
+    /**
+     * Flushing to disk only matters if the machine crashes; tests kill processes, not machines. Commits still
+     * wait for their WAL to reach the operating system: a killed backend makes PostgreSQL replay its WAL, and
+     * the fault tests count on every acknowledged commit surviving that.
+     */
+    private static final Map<String, String> FAST = Map.of("fsync", "off", "full_page_writes", "off");
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static volatile TestInfrastructure instance;

@@ -40,7 +40,14 @@ final class Batch {
      */
     void add(ConsumerRecord<String, ByteBuffer> record, EventDecoder decoder, Predicate<String> wanted) {
         var partition = new TopicPartition(record.topic(), record.partition());
-        var watermark = record.value() == null ? EventHeaders.watermarkOf(record.headers()) : OptionalLong.empty();
+        OptionalLong watermark;
+        try {
+            watermark = record.value() == null ? EventHeaders.watermarkOf(record.headers()) : OptionalLong.empty();
+        } catch (IllegalArgumentException malformed) {
+            // A watermark only tells how far the relay got; a malformed one tells nothing, and must not stop us.
+            advance(partition, new PartitionProgress(record.offset(), record.offset() + 1, 0, 0));
+            return;
+        }
         if (watermark.isPresent()) {
             addWatermark(partition, record.offset(), watermark.getAsLong());
             return;

@@ -3,17 +3,24 @@ package io.eventfold.projection.consumer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.SavepointManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies one batch to every projection and records the consumed offsets, all in one transaction. A
  * generation being rebuilt is written here too, but only on the partitions its rebuild has already reached:
- * from then on the live stream keeps it current, so it can take over without a gap.
+ * from then on the live stream keeps it current, so it can take over without a gap. A batch the database
+ * refuses for what it holds is written again narrowed ({@link Narrowing}): only the refused events are parked.
  */
 @Component
 public class BatchProjector {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchProjector.class);
 
     private final List<Projection> projections;
     private final OffsetStore offsets;
@@ -32,7 +39,7 @@ public class BatchProjector {
     }
 
     void project(String consumer, Batch batch) {
-        transaction.executeWithoutResult(status -> {
+        write(careful -> {
             for (var active : generations.lockActive()) {
                 var row = active.row();
                 var projection = find(row.generation().projection());
@@ -40,16 +47,33 @@ public class BatchProjector {
                     continue;
                 }
                 if (row.state() == GenerationStore.State.LIVE) {
-                    apply(projection, row.generation(), batch.events(), active.anyParked());
+                    apply(projection, row.generation(), batch.events(), active.anyParked(), careful);
                 } else {
-                    applyJoined(projection, row.generation(), batch);
+                    applyJoined(projection, row.generation(), batch, careful);
                 }
             }
             offsets.save(consumer, batch);
+            return true;
         });
     }
 
-    private void applyJoined(Projection projection, Generation generation, Batch batch) {
+    /**
+     * Runs the work in a transaction; if the database refused what the batch holds, once more in a new one with
+     * savepoints to narrow it down with ({@code careful}, null the first time).
+     */
+    private <T> T write(Function<SavepointManager, T> work) {
+        try {
+            return transaction.execute(status -> work.apply(null));
+        } catch (RuntimeException refused) {
+            if (!WriteFailures.mayBeTheEvents(refused)) {
+                throw refused;
+            }
+            log.warn("The database refused a batch; writing it again conference by conference", refused);
+            return transaction.execute(work::apply);
+        }
+    }
+
+    private void applyJoined(Projection projection, Generation generation, Batch batch, SavepointManager careful) {
         var stored = offsets.lock(generation.offsetsName(), batch.progress().keySet());
         var joined = new HashMap<TopicPartition, Long>();
         stored.forEach((partition, next) -> {
@@ -58,7 +82,7 @@ public class BatchProjector {
             }
         });
         // Asked again under the offsets lock: a rebuild batch may have parked letters since the generation lock.
-        apply(projection, generation, batch.eventsFrom(joined), true);
+        apply(projection, generation, batch.eventsFrom(joined), true, careful);
         var advanced = new HashMap<>(batch.nextOffsets());
         advanced.keySet().retainAll(joined.keySet());
         offsets.advance(generation.offsetsName(), advanced);
@@ -66,26 +90,34 @@ public class BatchProjector {
 
     /** The rebuild's own batch: only events its generation has not seen yet (the live stream may have). */
     public boolean rebuild(Projection projection, Generation generation, Batch batch) {
-        return Boolean.TRUE.equals(transaction.execute(status -> {
+        return write(careful -> {
             if (!generations.lockBuilding(generation)) {
                 return false;
             }
             var stored = new HashMap<>(offsets.lock(generation.offsetsName(), batch.progress().keySet()));
             batch.progress().keySet().forEach(p -> stored.putIfAbsent(p, 0L));
-            apply(projection, generation, batch.eventsFrom(stored), true);
+            apply(projection, generation, batch.eventsFrom(stored), true, careful);
             offsets.advance(generation.offsetsName(), batch.nextOffsets());
             return true;
-        }));
+        });
     }
 
-    /** {@code anyParked}: whether the generation may hold conferences back; false saves asking which. */
-    private void apply(Projection projection, Generation generation, List<EventEnvelope> events, boolean anyParked) {
+    /**
+     * {@code anyParked}: whether the generation may hold conferences back; false saves asking which.
+     * {@code careful}: savepoints to narrow the batch down with, or null to write it whole.
+     */
+    private void apply(Projection projection, Generation generation, List<EventEnvelope> events, boolean anyParked,
+                       SavepointManager careful) {
         if (events.isEmpty()) {
             return;
         }
         var parking = new Parking(generation, anyParked ? deadLetters.blocked(generation,
                 events.stream().map(EventEnvelope::conferenceId).distinct().toList()) : Set.of());
-        projection.apply(events, parking, generation);
+        if (careful == null) {
+            projection.apply(events, parking, generation);
+        } else {
+            Narrowing.apply(projection, generation, events, parking, careful);
+        }
         deadLetters.save(parking.parked());
     }
 

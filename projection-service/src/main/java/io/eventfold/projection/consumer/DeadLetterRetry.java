@@ -14,6 +14,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.SavepointManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -52,7 +53,7 @@ public class DeadLetterRetry {
 
     /** Retries the conference of dead letter {@code id}; empty when there is no such parked letter. */
     public Optional<Outcome> retry(long id) throws Exception {
-        return consumer.runBetweenBatches(() -> transaction.execute(status -> retryInTransaction(id)))
+        return consumer.runBetweenBatches(() -> transaction.execute(status -> retryInTransaction(id, status)))
                 .get(30, TimeUnit.SECONDS);
     }
 
@@ -61,7 +62,7 @@ public class DeadLetterRetry {
         return jdbc.update("update dead_letter set state = 'SKIPPED' where id = ? and state = 'PARKED'", id) == 1;
     }
 
-    private Optional<Outcome> retryInTransaction(long id) {
+    private Optional<Outcome> retryInTransaction(long id, SavepointManager savepoints) {
         var owner = jdbc.query("select projection, generation, conference_id from dead_letter "
                         + "where id = ? and state = 'PARKED'",
                 (rs, n) -> new Owner(new Generation(rs.getString(1), rs.getInt(2)), rs.getString(3)), id)
@@ -84,7 +85,9 @@ public class DeadLetterRetry {
                                 (Long) rs.getObject(8), (Long) rs.getObject(9), rs.getTimestamp(10)))),
                 generation.projection(), generation.number(), conference);
         var parking = new Parking(generation, Set.of());
-        projection.apply(parked.stream().map(p -> decoder.decode(p.record())).toList(), parking, generation);
+        // Narrowed, so that an event the database still refuses stays parked with the refusal as its reason.
+        Narrowing.apply(projection, generation, parked.stream().map(p -> decoder.decode(p.record())).toList(),
+                parking, savepoints);
         var stillParked = new HashSet<Long>();
         parking.parked().forEach(p -> stillParked.add(p.envelope().offset()));
         var applied = new ArrayList<Object[]>();

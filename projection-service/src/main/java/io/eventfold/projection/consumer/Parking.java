@@ -37,9 +37,29 @@ public final class Parking {
         return true;
     }
 
+    /** A copy to try events on: adopted if they were written, forgotten if they were undone. */
+    Parking trial() {
+        return new Parking(generation, blocked);
+    }
+
+    void adopt(Parking trial) {
+        blocked.addAll(trial.blocked);
+        parked.addAll(trial.parked);
+    }
+
     /** The projection could not apply this event. */
     public void failed(EventEnvelope envelope, RuntimeException cause) {
-        park(envelope, cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        park(envelope, reason(cause));
+    }
+
+    /** The most specific message: for a refused write, the database's own words rather than Spring's SQL. */
+    private static String reason(Throwable cause) {
+        var root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        var reason = root.getClass().getSimpleName() + ": " + root.getMessage();
+        return root == cause ? reason : reason + " (in " + cause.getClass().getSimpleName() + ")";
     }
 
     private void park(EventEnvelope envelope, String reason) {

@@ -51,15 +51,25 @@ public class ProjectionOverview {
                 .toList();
     }
 
-    private ProjectionStatus status(Projection projection, LiveOffsets live, long lagEvents) {
+    private record Parked(long conferences, long events) {
+    }
+
+    private ProjectionStatus status(Projection projection, LiveOffsets live, long unread) {
         var rows = generations.of(projection.name(), false);
         var current = rows.stream().filter(r -> r.state() == State.LIVE).findFirst().orElseThrow();
+        var parked = jdbc.queryForObject("""
+                        select count(distinct conference_id), count(*) from dead_letter
+                        where projection = ? and generation = ? and state = 'PARKED'""",
+                (rs, n) -> new Parked(rs.getLong(1), rs.getLong(2)), projection.name(),
+                current.generation().number());
+        long lagEvents = unread + parked.events();
         var rebuild = rows.stream().filter(r -> r.state() == State.BUILDING).findFirst().map(this::rebuild);
         var failed = !rows.isEmpty() && rows.get(0).state() == State.FAILED;
         var state = rebuild.isPresent() ? "REBUILDING" : failed ? "FAILED" : "LIVE";
         return new ProjectionStatus(projection.name(), projection.version(), current.generation().number(),
                 current.version(), state, live.appliedPosition(), live.completePosition(), lagEvents,
-                lagEvents == 0 ? 0 : metrics.lagMillis(), metrics.eventsPerSecond(), rebuild.orElse(null));
+                unread == 0 ? 0 : metrics.lagMillis(), metrics.eventsPerSecond(), parked.conferences(),
+                rebuild.orElse(null));
     }
 
     /** The running rebuild, or else the last one (switched or failed); 404 if it never was rebuilt. */

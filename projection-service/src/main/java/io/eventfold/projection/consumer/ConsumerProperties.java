@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * first. A projector that keeps up writes each event at once (a batch holds what arrived during the previous
  * write), so a big size costs no freshness; it lets a projector that is behind catch up in few, big
  * transactions, each writing a touched dashboard once. {@code threads} consumers of the group run in this
- * instance, each on its own partitions and database connection.
+ * instance, each on its own partitions and database connection. Health turns DOWN once batches have kept
+ * failing for {@code unhealthyAfter}.
  */
 @ConfigurationProperties("eventfold.projection")
 public record ConsumerProperties(
@@ -18,5 +19,6 @@ public record ConsumerProperties(
         @DefaultValue("20ms") Duration maxDelay,
         @DefaultValue("1s") Duration retryBackoff,
         @DefaultValue("live") String consumerName,
-        @DefaultValue("2") int threads) {
+        @DefaultValue("2") int threads,
+        @DefaultValue("30s") Duration unhealthyAfter) {
 }

@@ -5,7 +5,9 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -101,6 +103,8 @@ class EventConsumer implements SmartLifecycle {
         private volatile Consumer<String, ByteBuffer> consumer;
         /** Touched only by this loop's thread (the poll loop and the rebalance callbacks it runs). */
         private Batch batch = new Batch();
+        /** Per assigned partition, the next offset after what is written; likewise this thread's alone. */
+        private final Map<TopicPartition, Long> written = new HashMap<>();
 
         Loop(boolean runsTasks) {
             this.runsTasks = runsTasks;
@@ -125,6 +129,7 @@ class EventConsumer implements SmartLifecycle {
                 } catch (RuntimeException | Error e) {
                     // An Error too: a loop that ended on one left its partitions to the others, or to nobody.
                     log.error("Projection batch failed; rewinding to the stored offsets and retrying", e);
+                    metrics.batchFailed(e);
                     Threads.sleep(properties.retryBackoff().toMillis());
                 } finally {
                     // Whatever was not written is read again from the stored offsets.
@@ -144,7 +149,7 @@ class EventConsumer implements SmartLifecycle {
                     }
                     batch.add(record, decoder);
                 }
-                metrics.polled(c);
+                metrics.polled(c, written);
                 if (runsTasks) {
                     runQueuedTasks();
                 }
@@ -180,6 +185,7 @@ class EventConsumer implements SmartLifecycle {
                 long started = System.nanoTime();
                 projector.project(properties.consumerName(), batch);
                 metrics.batchWritten(batch, System.nanoTime() - started);
+                written.putAll(batch.nextOffsets());
                 batch = new Batch();
             }
         }
@@ -209,6 +215,7 @@ class EventConsumer implements SmartLifecycle {
                     var offset = stored.get(partition);
                     if (offset != null) {
                         c.seek(partition, offset);
+                        written.put(partition, offset);
                     } else {
                         c.seekToBeginning(List.of(partition));
                     }
@@ -225,6 +232,7 @@ class EventConsumer implements SmartLifecycle {
                     log.warn("Could not write the batch before giving up partitions; it will be read again", e);
                     batch = new Batch();
                 }
+                partitions.forEach(written::remove);
             }
         }
     }

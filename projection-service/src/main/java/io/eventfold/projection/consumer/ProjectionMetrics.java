@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * in milliseconds (age of the last applied event while records are waiting; 0 when caught up), and how long
  * events took from the command that decided them to the committed read model (what readers wait for), split
  * into its two stages: the relay (decided → on the topic) and the projector (on the topic → committed). The
- * stages compare clocks of two hosts (the command service's and this one's); on one host they add up.
+ * stages compare clocks of two hosts (the command service's and this one's); on one host they add up. Failed
+ * batches are counted, and how long they have kept failing is what health reports.
  */
 @Component
 public class ProjectionMetrics {
@@ -38,6 +39,10 @@ public class ProjectionMetrics {
     private final Timer projectorDelays;
     private final Map<TopicPartition, Lag> lags = new ConcurrentHashMap<>();
     private final Throughput throughput = new Throughput(Duration.ofSeconds(10));
+    private final Counter failedBatches;
+    /** When the batches of this instance started failing without one written since; 0 while they succeed. */
+    private final AtomicLong failingSince = new AtomicLong();
+    private volatile String lastFailure;
 
     private record Lag(AtomicLong events, AtomicLong millis, AtomicLong lastEventAt) {
     }
@@ -57,6 +62,27 @@ public class ProjectionMetrics {
         this.projectorDelays = stageDelay("projector", "From the relay's send to the batch committed");
         Gauge.builder("eventfold.projection.events.rate", this, ProjectionMetrics::eventsPerSecond)
                 .description("Events applied per second over the last ten seconds").register(registry);
+        this.failedBatches = Counter.builder("eventfold.projection.batch.failures")
+                .description("Batches that failed and were read again").register(registry);
+        Gauge.builder("eventfold.projection.failing.seconds", this, m -> m.failingFor().toMillis() / 1000.0)
+                .description("How long batches have failed without one written; 0 while they succeed")
+                .register(registry);
+    }
+
+    void batchFailed(Throwable failure) {
+        failedBatches.increment();
+        failingSince.compareAndSet(0, System.currentTimeMillis());
+        lastFailure = failure.getClass().getSimpleName();
+    }
+
+    /** How long batches have been failing with none written since; zero while they succeed. */
+    public Duration failingFor() {
+        long since = failingSince.get();
+        return since == 0 ? Duration.ZERO : Duration.ofMillis(System.currentTimeMillis() - since);
+    }
+
+    public String lastFailure() {
+        return lastFailure;
     }
 
     private Timer stageDelay(String stage, String description) {
@@ -65,6 +91,7 @@ public class ProjectionMetrics {
     }
 
     void batchWritten(Batch batch, long nanos) {
+        failingSince.set(0);
         var events = batch.events();
         applied.increment(events.size());
         batchSizes.record(batch.size());
@@ -117,14 +144,21 @@ public class ProjectionMetrics {
         return lags.values().stream().mapToLong(l -> l.millis().get()).max().orElse(0);
     }
 
-    void polled(Consumer<?, ?> consumer) {
+    /**
+     * {@code written}: per partition, the next offset after the last batch written. Records read but not yet
+     * written (a batch being filled, or one that keeps failing) are still lag.
+     */
+    void polled(Consumer<?, ?> consumer, Map<TopicPartition, Long> written) {
         for (var partition : consumer.assignment()) {
             var lag = lag(partition);
-            var behind = consumer.currentLag(partition);
-            if (behind.isPresent()) {
-                lag.events().set(behind.getAsLong());
+            var unread = consumer.currentLag(partition);
+            if (unread.isPresent()) {
+                // The position is known whenever the lag is.
+                long end = consumer.position(partition) + unread.getAsLong();
+                long behind = Math.max(unread.getAsLong(), end - written.getOrDefault(partition, end));
+                lag.events().set(behind);
                 long last = lag.lastEventAt().get();
-                lag.millis().set(behind.getAsLong() > 0 && last > 0 ? System.currentTimeMillis() - last : 0);
+                lag.millis().set(behind > 0 && last > 0 ? System.currentTimeMillis() - last : 0);
             }
         }
     }

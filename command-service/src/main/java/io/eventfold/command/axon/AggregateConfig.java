@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -16,6 +17,9 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class AggregateConfig {
+
+    private static final String LAST_SEQUENCE_NUMBER = """
+            select coalesce(max(sequence_number), -1) from domain_event_entry where aggregate_identifier = ?""";
 
     /** A large conference loads from its latest snapshot plus at most this many events. */
     @Bean
@@ -40,12 +44,17 @@ class AggregateConfig {
     }
 
     /**
-     * Keeps recently used conferences in memory, so a command on a busy conference does not replay it. A
-     * conflict with another instance evicts the entry and the retry loads the conference afresh.
+     * Keeps recently used conferences in memory, so a command on a busy conference does not replay it. Each use
+     * first asks the event store for the conference's version (one lookup on its unique index, in the command's
+     * transaction): an entry another instance has moved past, or one ahead of the store, is dropped and reloaded.
      */
     @Bean
-    Cache conferenceCache(@Value("${eventfold.aggregate-cache-size:2000}") int capacity) {
-        return new BoundedAggregateCache(capacity);
+    Cache conferenceCache(@Value("${eventfold.aggregate-cache-size:2000}") int capacity,
+                          EntityManagerProvider entityManagers) {
+        return new StoreCheckedCache(new BoundedAggregateCache(capacity), aggregateId -> ((Number) entityManagers
+                .getEntityManager().createNativeQuery(LAST_SEQUENCE_NUMBER)
+                .setParameter(1, aggregateId)
+                .getSingleResult()).longValue());
     }
 
     @Bean

@@ -4,6 +4,7 @@ import io.eventfold.command.conference.ConferenceCommands.ScheduleEvent;
 import io.eventfold.contracts.conference.EventScheduled;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 
@@ -28,8 +29,8 @@ class EventScheduling {
         }
         try {
             gateway.sendAndWait(command);
-        } catch (ConcurrencyException raced) {
-            // Another request created the same id between our check and our insert.
+        } catch (ConcurrencyException | AggregateStreamCreationException raced) {
+            // Another request, on this instance or another, stored the same id between our check and our insert.
             if (!alreadyScheduled(command)) {
                 throw raced;
             }

@@ -48,6 +48,9 @@ import org.springframework.web.bind.annotation.RestController;
         content = @Content(mediaType = "application/problem+json"))
 @ApiResponse(responseCode = "415", description = "Body is not application/json",
         content = @Content(mediaType = "application/problem+json"))
+@ApiResponse(responseCode = "503", description = "Event store unreachable or commit unconfirmed: the change is "
+        + "stored whole or not at all; retry with the same ids after Retry-After",
+        content = @Content(mediaType = "application/problem+json"))
 @RestController
 @RequestMapping(path = "/api/events", produces = MediaType.APPLICATION_JSON_VALUE)
 class ConferenceController {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,11 +31,13 @@ import tools.jackson.databind.DatabindException;
 
 /**
  * Every client mistake becomes an RFC 9457 problem: 400 lists each offending field, 404 names what is
- * unknown, 409 says which rule was broken. Spring's base class covers 405, 406, 413-less framework errors
- * and 415.
+ * unknown, 409 says which rule was broken, 503 that the event store is out of reach. Spring's base class
+ * covers 405, 406, 413-less framework errors and 415.
  */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
 
     @ExceptionHandler(RuleViolationException.class)
     ProblemDetail ruleViolation(RuleViolationException e) {
@@ -53,6 +57,23 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy conference",
                         "Too many concurrent changes to this conference; retry the request"));
+    }
+
+    /**
+     * The event store failed or could not confirm the commit. Nothing is half-stored: the change was applied
+     * whole or not at all, and the conference's cached state was dropped. A retry with the same ids is safe.
+     */
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
+        if (!StoreFailures.isStoreFailure(e)) {
+            LOG.error("Unexpected failure of a request", e);
+            return ResponseEntity.internalServerError()
+                    .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The request failed"));
+        }
+        LOG.warn("Event store unavailable: {}", e.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Event store unavailable",
+                        "The change may not have been stored; retry the request with the same ids"));
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)

@@ -1,0 +1,44 @@
+package io.eventfold.command.web;
+
+import io.eventfold.command.conference.StaleConferenceException;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
+
+/**
+ * Failures that say nothing about the request, only that the event store could not be reached or could not
+ * confirm a commit: a lost connection, a database restarting, a pool with no free connection, a commit whose
+ * outcome is unknown. The transaction is rolled back (or was committed whole), so the client may retry.
+ */
+final class StoreFailures {
+
+    private StoreFailures() {
+    }
+
+    static boolean isStoreFailure(Throwable failure) {
+        for (var cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
+                    || cause instanceof TransientDataAccessException
+                    || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof CannotCreateTransactionException
+                    || cause instanceof TransactionSystemException
+                    || cause instanceof StaleConferenceException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && isTransientState(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** SQLSTATE classes: 08 connection, 53 out of resources, 57P shutdown or terminated, 40 rolled back. */
+    private static boolean isTransientState(String state) {
+        return state != null && (state.startsWith("08") || state.startsWith("53") || state.startsWith("57P")
+                || state.startsWith("40"));
+    }
+}

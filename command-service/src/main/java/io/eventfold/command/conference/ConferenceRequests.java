@@ -12,7 +12,10 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** HTTP request bodies. Every constraint violation is reported at once, field by field. */
+/**
+ * HTTP request bodies. Every constraint violation is reported at once, field by field. Ids are {@link ValidId};
+ * every other text is {@link PlainText} and every date {@link CalendarDate}.
+ */
 final class ConferenceRequests {
 
     private ConferenceRequests() {
@@ -21,9 +24,9 @@ final class ConferenceRequests {
     record ScheduleEventRequest(
             @ValidId String eventId,
             @NotBlank @ValidId String organizationId,
-            @NotBlank @Size(max = 200) String name,
-            @NotNull LocalDate startDate,
-            @NotNull LocalDate endDate,
+            @NotBlank @Size(max = 200) @PlainText String name,
+            @NotNull @CalendarDate LocalDate startDate,
+            @NotNull @CalendarDate LocalDate endDate,
             @NotNull @Min(1) @Max(1_000_000) Integer capacity) {
 
         @AssertTrue(message = "endDate must not be before startDate")
@@ -37,10 +40,10 @@ final class ConferenceRequests {
 
     record AddSessionRequest(
             @ValidId String sessionId,
-            @NotBlank @Size(max = 200) String title,
-            @NotBlank @Size(max = 100) String room,
-            @NotNull Instant startsAt,
-            @NotNull Instant endsAt) {
+            @NotBlank @Size(max = 200) @PlainText String title,
+            @NotBlank @Size(max = 100) @PlainText String room,
+            @NotNull @CalendarDate Instant startsAt,
+            @NotNull @CalendarDate Instant endsAt) {
 
         @AssertTrue(message = "endsAt must be after startsAt")
         boolean isEndsAtValid() {
@@ -48,20 +51,20 @@ final class ConferenceRequests {
         }
     }
 
-    record ChangeRoomRequest(@NotBlank @Size(max = 100) String room) {
+    record ChangeRoomRequest(@NotBlank @Size(max = 100) @PlainText String room) {
     }
 
     record AssignSpeakerRequest(
-            @NotBlank @Size(max = 200) String name,
-            @Size(max = 2000) String bio,
-            @Size(max = 200) String company) {
+            @NotBlank @Size(max = 200) @PlainText String name,
+            @Size(max = 2000) @PlainText String bio,
+            @Size(max = 200) @PlainText String company) {
     }
 
     record RegisterRequest(
             @ValidId String registrationId,
             @NotBlank @ValidId String userId,
-            @NotBlank @Size(max = 200) String name,
-            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Size(max = 200) @PlainText String name,
+            @NotBlank @Email @Size(max = 254) @PlainText String email,
             @NotNull Role role) {
     }
 }

@@ -257,6 +257,57 @@ class ConferenceApiTest {
         }
 
         @Test
+        void control_characters_in_any_text_are_refused_with_the_field_named() {
+            publishedEvent(10);
+
+            var schedule = refused(() -> api.post("/api/events", scheduleJson("x-" + eventId, 10)
+                    .replace("DevConf", "Dev\\u0000Conf")));
+            var session = refused(() -> api.post(path("/sessions"), """
+                    {"title":"Key\\u001bnote","room":"Main\\u007f","startsAt":"2027-03-01T09:00:00Z",
+                     "endsAt":"2027-03-01T10:00:00Z"}"""));
+            var speaker = refused(() -> api.put(path("/sessions/s1/speakers/ann"),
+                    "{\"name\":\"Ann\",\"bio\":\"half \\ud83d pair\",\"company\":\"AC\\nME\"}"));
+            var registration = refused(() -> api.post(path("/registrations"),
+                    registerJson("r1", "ada", "ATTENDEE").replace("Person ada", "Person\\tada")));
+
+            assertThat(schedule.status()).isEqualTo(400);
+            assertThat(schedule.json().get("errors").findValuesAsString("field")).containsExactly("name");
+            assertThat(session.json().get("errors").findValuesAsString("field"))
+                    .containsExactlyInAnyOrder("title", "room");
+            assertThat(speaker.json().get("errors").findValuesAsString("field"))
+                    .containsExactlyInAnyOrder("bio", "company");
+            assertThat(registration.json().get("errors").findValuesAsString("field")).containsExactly("name");
+        }
+
+        @Test
+        void text_beyond_the_basic_plane_is_accepted() {
+            api.post("/api/events", scheduleJson(eventId, 10));
+
+            var session = api.post(path("/sessions"), """
+                    {"title":"Keynote \\ud83c\\udf89 🎉","room":"Main","startsAt":"2027-03-01T09:00:00Z",
+                     "endsAt":"2027-03-01T10:00:00Z"}""");
+
+            assertThat(session.status()).as(session.toString()).isEqualTo(201);
+        }
+
+        @Test
+        void dates_outside_years_1_to_9999_are_refused_with_the_field_named() {
+            api.post("/api/events", scheduleJson(eventId, 10));
+
+            var schedule = refused(() -> api.post("/api/events", scheduleJson("x-" + eventId, 10)
+                    .replace("\"endDate\":\"2027-03-03\"", "\"endDate\":\"+5874898-01-01\"")));
+            var session = refused(() -> api.post(path("/sessions"), """
+                    {"title":"Keynote","room":"Main","startsAt":"-0001-12-31T09:00:00Z",
+                     "endsAt":"+10000-01-01T00:00:00Z"}"""));
+
+            assertThat(schedule.status()).isEqualTo(400);
+            assertThat(schedule.json().get("errors").findValuesAsString("field")).containsExactly("endDate");
+            assertThat(session.status()).isEqualTo(400);
+            assertThat(session.json().get("errors").findValuesAsString("field"))
+                    .containsExactlyInAnyOrder("startsAt", "endsAt");
+        }
+
+        @Test
         void a_body_over_64_kib_is_413_and_a_non_json_body_415() {
             var huge = "{\"name\":\"" + "x".repeat(70_000) + "\"}";
 

@@ -20,6 +20,7 @@ final class StoreFailures {
     }
 
     static boolean isStoreFailure(Throwable failure) {
+        SQLException deepest = null;
         for (var cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
                     || cause instanceof TransientDataAccessException
@@ -29,16 +30,20 @@ final class StoreFailures {
                     || cause instanceof StaleConferenceException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && isTransientState(sql.getSQLState())) {
-                return true;
+            if (cause instanceof SQLException sql) {
+                deepest = sql;
             }
         }
-        return false;
+        return deepest != null && isTransientState(deepest.getSQLState());
     }
 
-    /** SQLSTATE classes: 08 connection, 53 out of resources, 57P shutdown or terminated, 40 rolled back. */
+    /**
+     * SQLSTATE classes: 08 connection, 53 out of resources, 57P shutdown or terminated, 40 rolled back. No state
+     * at all comes from the driver or pool, not the database: Hikari's "Connection is closed", say, once Axon
+     * went on past a snapshot read that lost the connection.
+     */
     private static boolean isTransientState(String state) {
-        return state != null && (state.startsWith("08") || state.startsWith("53") || state.startsWith("57P")
-                || state.startsWith("40"));
+        return state == null || state.startsWith("08") || state.startsWith("53") || state.startsWith("57P")
+                || state.startsWith("40");
     }
 }

@@ -9,7 +9,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.eventfold.command.CommandServiceTest;
 import io.eventfold.infra.HttpJson;
 import io.eventfold.infra.HttpJson.Response;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 import org.axonframework.common.caching.Cache;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,6 +91,75 @@ class StoreFailureTest {
         } finally {
             jdbc.sql("drop trigger kill_at_commit on domain_event_entry").update();
         }
+    }
+
+    @Test
+    void backends_terminated_under_load_give_201_or_503_and_retries_store_each_registration_once()
+            throws Exception {
+        publishedEvent(1000);
+        var running = new AtomicBoolean(true);
+        var killer = new Thread(() -> {
+            while (running.get()) {
+                try {
+                    jdbc.sql("""
+                            select count(pg_terminate_backend(pid)) from pg_stat_activity
+                            where datname = current_database() and pid <> pg_backend_pid()""")
+                            .query(Long.class).single();
+                    Thread.sleep(25);
+                } catch (RuntimeException | InterruptedException e) {
+                    // the killer's own connection may be one that is lost; keep going
+                }
+            }
+        });
+        var pool = Executors.newFixedThreadPool(16);
+        List<Response> first;
+        try {
+            killer.start();
+            first = invokeAll(pool, IntStream.range(0, 200).mapToObj(i -> (Callable<Response>) () ->
+                    register("r" + i, "user" + i)).toList());
+        } finally {
+            running.set(false);
+            killer.join();
+            pool.shutdownNow();
+        }
+
+        assertThat(first).extracting(Response::status).as(first.toString()).containsOnly(201, 503).contains(503);
+        assertThat(first).filteredOn(r -> r.status() == 503).allSatisfy(r -> {
+            assertThat(r.header("Retry-After")).isEqualTo("1");
+            assertThat(r.contentType()).startsWith("application/problem+json");
+        });
+        for (int i = 0; i < first.size(); i++) {
+            if (first.get(i).status() == 201) {
+                assertThat(storedRegistrations("r" + i)).as("r" + i).isEqualTo(1);
+            } else {
+                assertThat(retried("r" + i, "user" + i).status()).isEqualTo(201);
+            }
+        }
+        assertThat(IntStream.range(0, 200).mapToLong(i -> storedRegistrations("r" + i)).distinct())
+                .containsExactly(1L);
+        var versions = jdbc.sql("select count(*), max(sequence_number) from domain_event_entry "
+                + "where aggregate_identifier = ?").param(eventId)
+                .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).single();
+        assertThat(versions).as("no gap in the conference's events").containsExactly(202L, 201L);
+    }
+
+    private Response retried(String registrationId, String userId) throws InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            var response = register(registrationId, userId);
+            if (response.status() != 503 || attempt == 5) {
+                return response;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static List<Response> invokeAll(ExecutorService pool, List<Callable<Response>> calls)
+            throws Exception {
+        var responses = new ArrayList<Response>();
+        for (Future<Response> response : pool.invokeAll(calls)) {
+            responses.add(response.get());
+        }
+        return responses;
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.eventfold.projection.consumer;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -38,23 +39,52 @@ public class BatchProjector {
         projections.forEach(generations::register);
     }
 
+    /**
+     * Commits only if no other writer (a zombie instance that lost these partitions, or the new owner that took
+     * them) stored offsets past where this batch starts; otherwise {@link FencedBatchException}, and nothing of
+     * the batch is written. Every writer of a partition takes its offset row's lock first, so they take turns.
+     */
     void project(String consumer, Batch batch) {
         write(careful -> {
-            for (var active : generations.lockActive()) {
-                var row = active.row();
-                var projection = find(row.generation().projection());
-                if (projection == null) {
-                    continue;
-                }
-                if (row.state() == GenerationStore.State.LIVE) {
-                    apply(projection, row.generation(), batch.events(), active.anyParked(), careful);
-                } else {
-                    applyJoined(projection, row.generation(), batch, careful);
-                }
+            var active = generations.lockActive();
+            fence(consumer, batch);
+            for (var generation : active) {
+                applyLive(generation, batch, careful);
             }
             offsets.save(consumer, batch);
             return true;
         });
+    }
+
+    private void fence(String consumer, Batch batch) {
+        var stored = offsets.lock(consumer, batch.progress().keySet());
+        if (stored.size() < batch.progress().size()) {
+            // A partition without a row yet has nothing to lock: make its row (another writer's insert of it
+            // makes this one wait), then lock it like the others.
+            var missing = new HashSet<>(batch.progress().keySet());
+            missing.removeAll(stored.keySet());
+            offsets.register(consumer, missing);
+            stored.putAll(offsets.lock(consumer, missing));
+        }
+        batch.progress().forEach((partition, read) -> {
+            var next = stored.get(partition);
+            if (next != null && next > read.firstOffset()) {
+                throw new FencedBatchException(partition, read.firstOffset(), next);
+            }
+        });
+    }
+
+    private void applyLive(GenerationStore.Active active, Batch batch, SavepointManager careful) {
+        var row = active.row();
+        var projection = find(row.generation().projection());
+        if (projection == null) {
+            return;
+        }
+        if (row.state() == GenerationStore.State.LIVE) {
+            apply(projection, row.generation(), batch.events(), active.anyParked(), careful);
+        } else {
+            applyJoined(projection, row.generation(), batch, careful);
+        }
     }
 
     /**

@@ -126,6 +126,8 @@ class EventConsumer implements SmartLifecycle {
                     pollBatches(c);
                 } catch (WakeupException e) {
                     // stopping
+                } catch (FencedBatchException e) {
+                    log.warn("{}; reading again from the stored offsets", e.getMessage());
                 } catch (RuntimeException | Error e) {
                     // An Error too: a loop that ended on one left its partitions to the others, or to nobody.
                     log.error("Projection batch failed; rewinding to the stored offsets and retrying", e);

@@ -81,7 +81,7 @@ public class OffsetStore {
                     (projection, topic, partition_no, next_offset, global_position, watermark)
                 values (?, ?, ?, ?, ?, ?)
                 on conflict (projection, topic, partition_no) do update
-                set next_offset = excluded.next_offset,
+                set next_offset = greatest(projection_offset.next_offset, excluded.next_offset),
                     global_position = greatest(projection_offset.global_position, excluded.global_position),
                     watermark = greatest(projection_offset.watermark, excluded.watermark)""", rows);
     }

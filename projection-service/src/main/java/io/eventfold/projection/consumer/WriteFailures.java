@@ -29,7 +29,8 @@ final class WriteFailures {
     static boolean mayBeTheEvents(Throwable failure) {
         for (var cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
-                    || cause instanceof TransactionException || cause instanceof Error) {
+                    || cause instanceof TransactionException || cause instanceof FencedBatchException
+                    || cause instanceof Error) {
                 return false;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2

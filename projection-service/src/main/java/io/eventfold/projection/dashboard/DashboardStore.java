@@ -88,16 +88,16 @@ class DashboardStore {
                     d.stats().speakerCount(), d.version(), document.etag(d.version()), document.gzip()});
         }
         jdbc.batchUpdate("""
-                insert into %s (event_id, organization_id, name, status, start_date, end_date, capacity,
-                                       attendee_count, session_count, speaker_count, version, etag, document_gzip)
+                insert into %1$s (event_id, organization_id, name, status, start_date, end_date, capacity,
+                                         attendee_count, session_count, speaker_count, version, etag, document_gzip)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (event_id) do update set
                     organization_id = excluded.organization_id, name = excluded.name, status = excluded.status,
                     start_date = excluded.start_date, end_date = excluded.end_date, capacity = excluded.capacity,
                     attendee_count = excluded.attendee_count, session_count = excluded.session_count,
                     speaker_count = excluded.speaker_count, version = excluded.version,
-                    document = null, etag = excluded.etag, document_gzip = excluded.document_gzip"""
-                .formatted(table), rows);
+                    document = null, etag = excluded.etag, document_gzip = excluded.document_gzip
+                where %1$s.version < excluded.version""".formatted(table), rows);
         cache.putAfterCommit(table, written);
     }
 

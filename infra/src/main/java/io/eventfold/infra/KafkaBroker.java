@@ -28,7 +28,10 @@ public final class KafkaBroker implements AutoCloseable {
         this.port = port;
     }
 
+    /** Refuses ports in use before starting: the broker's own bind failure comes late and half started. */
     public static KafkaBroker start(Path logDirectory, int port, int controllerPort) {
+        FreePort.require(port, "Kafka");
+        FreePort.require(controllerPort, "Kafka's controller");
         try {
             Files.createDirectories(logDirectory);
             var config = new KafkaConfig(properties(logDirectory, port, controllerPort));

@@ -3,7 +3,9 @@ package io.eventfold.infra;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
 
@@ -25,7 +27,16 @@ public final class PostgresServer implements AutoCloseable {
         this.postgres = postgres;
     }
 
+    /**
+     * Fails closed: a port in use, a data directory owned by a live process, or a server on the port that is not
+     * the one of this directory (pg_ctl's failure to start is only logged) ends in an exception, not a server.
+     */
     public static PostgresServer start(Path dataDirectory, int port, boolean clean, Map<String, String> settings) {
+        if (Files.isDirectory(dataDirectory)) {
+            LeftOverPostmaster.clear(dataDirectory);
+        }
+        FreePort.require(port, "PostgreSQL");
+        EmbeddedPostgres postgres;
         try {
             var builder = EmbeddedPostgres.builder()
                     .setPort(port)
@@ -34,9 +45,34 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("synchronous_commit", "on");
             settings.forEach(builder::setServerConfig);
-            return new PostgresServer(builder.start());
-        } catch (IOException e) {
-            throw new UncheckedIOException("PostgreSQL did not start in " + dataDirectory, e);
+            postgres = builder.start();
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("PostgreSQL did not start in " + dataDirectory + " on port " + port, e);
+        }
+        var server = new PostgresServer(postgres);
+        try {
+            requireServes(port, dataDirectory);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    /** The server answering on the port must be the one of this data directory, not one started elsewhere. */
+    static void requireServes(int port, Path dataDirectory) {
+        var url = "jdbc:postgresql://localhost:" + port + "/postgres";
+        try (var connection = DriverManager.getConnection(url, USER, "");
+             var show = connection.createStatement();
+             var result = show.executeQuery("show data_directory")) {
+            result.next();
+            var served = Path.of(result.getString(1));
+            if (!LeftOverPostmaster.samePath(served, dataDirectory)) {
+                throw new IllegalStateException("PostgreSQL on port " + port + " serves " + served + ", not "
+                        + dataDirectory + ": port " + port + " is " + PortHolder.describe(port));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL on port " + port + " cannot be asked for its data", e);
         }
     }
 

@@ -40,12 +40,8 @@ public record EventTopic(String name, int partitions) {
 
     private static int partitions(Admin admin, TopicProperties topic)
             throws InterruptedException, ExecutionException, TimeoutException {
-        try {
+        if (admin.listTopics().names().get(WAIT_SECONDS, TimeUnit.SECONDS).contains(topic.name())) {
             return describe(admin, topic);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-                throw e;
-            }
         }
         try {
             admin.createTopics(List.of(topic.newTopic())).all().get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -57,9 +53,20 @@ public record EventTopic(String name, int partitions) {
         return describe(admin, topic);
     }
 
+    /** A topic just created may not be known to every broker yet: asked again until it is, within the wait. */
     private static int describe(Admin admin, TopicProperties topic)
             throws InterruptedException, ExecutionException, TimeoutException {
-        return admin.describeTopics(List.of(topic.name())).allTopicNames().get(WAIT_SECONDS, TimeUnit.SECONDS)
-                .get(topic.name()).partitions().size();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (true) {
+            try {
+                return admin.describeTopics(List.of(topic.name())).allTopicNames()
+                        .get(WAIT_SECONDS, TimeUnit.SECONDS).get(topic.name()).partitions().size();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 }

@@ -7,8 +7,10 @@ import io.eventfold.projection.consumer.RebuildProperties;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
+@EnableScheduling
 @EnableConfigurationProperties({TopicProperties.class, ConsumerProperties.class, RebuildProperties.class,
         OperatorProperties.class})
 public class ProjectionServiceApplication {

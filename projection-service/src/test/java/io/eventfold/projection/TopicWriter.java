@@ -32,7 +32,11 @@ public final class TopicWriter implements AutoCloseable {
 
     /** The conference's next event, as the relay would publish it; returns the record for re-sending. */
     public ProducerRecord<String, byte[]> send(ConferenceEvent event) {
-        long version = versions.merge(event.eventId(), 0L, (old, zero) -> old + 1);
+        return send(event, versions.merge(event.eventId(), 0L, (old, zero) -> old + 1));
+    }
+
+    /** The event as its conference's given version, whatever was sent before: for out-of-order delivery. */
+    public ProducerRecord<String, byte[]> send(ConferenceEvent event, long version) {
         var headers = new EventHeaders(EventTypes.wireNameOf(event.getClass()).orElseThrow(),
                 UUID.randomUUID().toString(), event.eventId(), version, ++position, Instant.now());
         return send(new ProducerRecord<>(topic, null, event.eventId(), json.writeValueAsBytes(event),

@@ -18,9 +18,10 @@ import org.springframework.transaction.SavepointManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Retries and skips of dead letters. A retry re-applies, in their original order, all parked events of
- * one conference for one projection; those that now succeed are marked APPLIED, the rest stay parked. It
- * runs on the consumer's own thread, between batches, so it never races the live stream.
+ * Retries and skips of dead letters. A retry re-applies, in the order of their versions (so that an event that
+ * arrived early follows the one it waited for), all parked events of one conference for one projection; those
+ * that now succeed are marked APPLIED, the rest stay parked. It runs on the consumer's own thread, between
+ * batches, so it never races the live stream.
  */
 @Component
 public class DeadLetterRetry {
@@ -79,7 +80,7 @@ public class DeadLetterRetry {
                                aggregate_version, global_position, event_time
                         from dead_letter
                         where projection = ? and generation = ? and conference_id = ? and state = 'PARKED'
-                        order by partition_no, record_offset for update""",
+                        order by aggregate_version nulls last, partition_no, record_offset for update""",
                 (rs, n) -> new Parked(rs.getLong(1), record(rs.getString(2), rs.getInt(3), rs.getLong(4),
                         conference, wrap(rs.getBytes(5)), headers(rs.getString(6), rs.getString(7), conference,
                                 (Long) rs.getObject(8), (Long) rs.getObject(9), rs.getTimestamp(10)))),

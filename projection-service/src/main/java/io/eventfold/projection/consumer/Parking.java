@@ -27,7 +27,7 @@ public final class Parking {
     /** Whether the projection should apply this event now; parks it if not. */
     public boolean admit(EventEnvelope envelope) {
         if (blocked.contains(envelope.conferenceId())) {
-            park(envelope, "Waiting behind an earlier dead letter of conference " + envelope.conferenceId());
+            park(envelope, WAITING + envelope.conferenceId());
             return false;
         }
         if (!envelope.isDecoded()) {
@@ -35,6 +35,16 @@ public final class Parking {
             return false;
         }
         return true;
+    }
+
+    /** Reason of an event parked because the one before it has not been applied. */
+    public static final String GAP = "Gap: ";
+    /** Reason of an event parked behind an earlier dead letter of its conference. */
+    public static final String WAITING = "Waiting behind an earlier dead letter of conference ";
+
+    /** The event came before the version it builds on ({@code expected}): it waits for that one. */
+    public void gap(EventEnvelope envelope, long expected) {
+        park(envelope, GAP + "version " + envelope.version() + " arrived before version " + expected);
     }
 
     /** A copy to try events on: adopted if they were written, forgotten if they were undone. */

@@ -30,11 +30,19 @@ final class BatchFold {
         this.dashboards = new LinkedHashMap<>(loaded);
     }
 
-    /** Events at or below a dashboard's version were applied before and are skipped. */
+    /**
+     * Events at or below a dashboard's version were applied before and are skipped. One further on than the
+     * next version arrived before an event it builds on: it is parked, and its conference waits for that one.
+     */
     BatchFold apply(List<EventEnvelope> batch, Parking parking) {
         for (var envelope : batch) {
             var current = dashboards.get(envelope.conferenceId());
-            if (current != null && envelope.version() <= current.version() || !parking.admit(envelope)) {
+            long next = current == null ? 0 : current.version() + 1;
+            if (envelope.version() < next || !parking.admit(envelope)) {
+                continue;
+            }
+            if (envelope.version() > next) {
+                parking.gap(envelope, next);
                 continue;
             }
             DashboardFold.Result result;

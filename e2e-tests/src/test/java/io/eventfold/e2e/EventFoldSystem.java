@@ -4,9 +4,11 @@ import io.eventfold.bench.ServiceProcess;
 import io.eventfold.infra.Ports;
 import io.eventfold.infra.TestInfrastructure;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +33,7 @@ final class EventFoldSystem implements AutoCloseable {
 
     private final Map<String, String> environment;
     private final Map<Service, ServiceProcess> running = new EnumMap<>(Service.class);
+    private final List<ServiceProcess> others = new ArrayList<>();
 
     private EventFoldSystem(Map<String, String> environment) {
         this.environment = environment;
@@ -106,6 +109,22 @@ final class EventFoldSystem implements AutoCloseable {
         launch(service);
     }
 
+    /** Another process of the service on the same database and topic, as a scaled-out deploy runs it. */
+    ServiceProcess launchAnother(Service service) {
+        var process = ServiceProcess.start(service.jar, Ports.free(), environment);
+        synchronized (others) {
+            others.add(process);
+        }
+        return process.awaitHealthy(START_TIMEOUT);
+    }
+
+    /** The process of the service this system started first. */
+    long pid(Service service) {
+        synchronized (running) {
+            return running.get(service).pid();
+        }
+    }
+
     /**
      * For after-hooks: closes the oracle, then the system even if that failed. Either is null when the system
      * did not start; JUnit reports that failure from the before-hook.
@@ -124,6 +143,10 @@ final class EventFoldSystem implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (others) {
+            others.forEach(ServiceProcess::close);
+            others.clear();
+        }
         synchronized (running) {
             running.values().forEach(ServiceProcess::close);
             running.clear();

@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,24 +23,10 @@ import org.junit.jupiter.api.Test;
  * its own id until it is answered for good. At the end every registration answered 2xx is in the event store,
  * exactly once, and every dashboard and count equals the classic computation over what was acknowledged.
  */
-class DatabaseResetTest {
+class DatabaseResetTest extends FullSystemTest {
 
     /** One conference each: the classic computation orders recent registrations as one writer made them. */
     private static final int WRITERS = 4;
-
-    private static EventFoldSystem system;
-    private static Oracle oracle;
-
-    @BeforeAll
-    static void start() {
-        system = EventFoldSystem.start();
-        oracle = new Oracle(system);
-    }
-
-    @AfterAll
-    static void stop() {
-        EventFoldSystem.close(oracle, system);
-    }
 
     @Test
     void no_acknowledged_registration_is_lost_or_stored_twice_when_the_database_resets() throws Exception {

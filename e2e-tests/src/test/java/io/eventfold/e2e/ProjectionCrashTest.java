@@ -3,29 +3,13 @@ package io.eventfold.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventfold.e2e.EventFoldSystem.Service;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * kill -9 of projection-service, twice, while commands stream in. After restarts every dashboard and count
  * equals the classic computation: nothing lost, nothing counted twice.
  */
-class ProjectionCrashTest {
-
-    private static EventFoldSystem system;
-    private static Oracle oracle;
-
-    @BeforeAll
-    static void start() {
-        system = EventFoldSystem.start();
-        oracle = new Oracle(system);
-    }
-
-    @AfterAll
-    static void stop() {
-        EventFoldSystem.close(oracle, system);
-    }
+class ProjectionCrashTest extends FullSystemTest {
 
     @Test
     void a_killed_projector_resumes_to_exactly_the_fold_of_the_events() throws Exception {

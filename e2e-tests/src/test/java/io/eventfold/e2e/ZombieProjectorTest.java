@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventfold.e2e.EventFoldSystem.Service;
 import java.io.IOException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,21 +12,7 @@ import org.junit.jupiter.api.Test;
  * and tries to write. Afterwards every dashboard and count equals the classic computation: nothing lost,
  * nothing counted twice, no row put back.
  */
-class ZombieProjectorTest {
-
-    private static EventFoldSystem system;
-    private static Oracle oracle;
-
-    @BeforeAll
-    static void start() {
-        system = EventFoldSystem.start();
-        oracle = new Oracle(system);
-    }
-
-    @AfterAll
-    static void stop() {
-        EventFoldSystem.close(oracle, system);
-    }
+class ZombieProjectorTest extends FullSystemTest {
 
     @Test
     void a_paused_projector_that_wakes_up_after_losing_its_partitions_changes_nothing() throws Exception {

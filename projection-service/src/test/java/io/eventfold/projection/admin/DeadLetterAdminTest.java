@@ -11,10 +11,8 @@ import io.eventfold.infra.HttpJson;
 import io.eventfold.infra.TestInfrastructureInitializer;
 import io.eventfold.projection.OperatorClient;
 import io.eventfold.projection.RunningProjector;
+import io.eventfold.projection.TableLessProjection;
 import io.eventfold.projection.TopicWriter;
-import io.eventfold.projection.consumer.EventEnvelope;
-import io.eventfold.projection.consumer.Generation;
-import io.eventfold.projection.consumer.Parking;
 import io.eventfold.projection.consumer.Projection;
 import java.time.Duration;
 import java.util.List;
@@ -48,42 +46,19 @@ class DeadLetterAdminTest extends RunningProjector {
         @Bean
         Projection flaky(JdbcClient jdbc) {
             jdbc.sql("create table if not exists flaky_applied (conference text, version bigint)").update();
-            return new Projection() {
-                @Override
-                public String name() {
-                    return "flaky";
-                }
-
-                @Override
-                public int version() {
-                    return 1;
-                }
-
-                @Override
-                public List<String> tables() {
-                    return List.of();
-                }
-
-                @Override
-                public List<String> publishedTables() {
-                    return List.of();
-                }
-
-                @Override
-                public void apply(List<EventEnvelope> batch, Parking parking, Generation generation) {
-                    for (var envelope : batch) {
-                        if (!parking.admit(envelope)) {
-                            continue;
-                        }
-                        if (FAULT.get() && envelope.event() instanceof PersonRegistered) {
-                            parking.failed(envelope, new IllegalStateException("simulated bug"));
-                            continue;
-                        }
-                        jdbc.sql("insert into flaky_applied values (?, ?)")
-                                .params(envelope.conferenceId(), envelope.version()).update();
+            return new TableLessProjection("flaky", (batch, parking) -> {
+                for (var envelope : batch) {
+                    if (!parking.admit(envelope)) {
+                        continue;
                     }
+                    if (FAULT.get() && envelope.event() instanceof PersonRegistered) {
+                        parking.failed(envelope, new IllegalStateException("simulated bug"));
+                        continue;
+                    }
+                    jdbc.sql("insert into flaky_applied values (?, ?)")
+                            .params(envelope.conferenceId(), envelope.version()).update();
                 }
-            };
+            });
         }
     }
 

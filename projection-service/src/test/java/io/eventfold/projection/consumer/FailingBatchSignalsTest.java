@@ -8,10 +8,10 @@ import static org.awaitility.Awaitility.await;
 import io.eventfold.infra.HttpJson;
 import io.eventfold.infra.TestInfrastructureInitializer;
 import io.eventfold.projection.RunningProjector;
+import io.eventfold.projection.TableLessProjection;
 import io.eventfold.projection.TopicWriter;
 import io.eventfold.projection.rebuild.ProjectionOverview;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -40,34 +40,11 @@ class FailingBatchSignalsTest extends RunningProjector {
 
         @Bean
         Projection away() {
-            return new Projection() {
-                @Override
-                public String name() {
-                    return "away";
+            return new TableLessProjection("away", (batch, parking) -> {
+                if (DATABASE_AWAY.get()) {
+                    throw new TransientDataAccessResourceException("simulated: database away");
                 }
-
-                @Override
-                public int version() {
-                    return 1;
-                }
-
-                @Override
-                public List<String> tables() {
-                    return List.of();
-                }
-
-                @Override
-                public List<String> publishedTables() {
-                    return List.of();
-                }
-
-                @Override
-                public void apply(List<EventEnvelope> batch, Parking parking, Generation generation) {
-                    if (DATABASE_AWAY.get()) {
-                        throw new TransientDataAccessResourceException("simulated: database away");
-                    }
-                }
-            };
+            });
         }
     }
 

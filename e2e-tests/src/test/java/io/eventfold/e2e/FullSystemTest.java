@@ -1,0 +1,22 @@
+package io.eventfold.e2e;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The fault tests' setting: the three services on a fresh database and topic, and the correctness oracle. */
+abstract class FullSystemTest {
+
+    static EventFoldSystem system;
+    static Oracle oracle;
+
+    @BeforeAll
+    static void startSystem() {
+        system = EventFoldSystem.start();
+        oracle = new Oracle(system);
+    }
+
+    @AfterAll
+    static void stopSystem() {
+        EventFoldSystem.close(oracle, system);
+    }
+}

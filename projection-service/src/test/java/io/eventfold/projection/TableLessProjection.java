@@ -1,0 +1,36 @@
+package io.eventfold.projection;
+
+import io.eventfold.projection.consumer.EventEnvelope;
+import io.eventfold.projection.consumer.Generation;
+import io.eventfold.projection.consumer.Parking;
+import io.eventfold.projection.consumer.Projection;
+import java.util.List;
+
+/** A projection of a test's own, without generation tables: one that records, fails or finds faults. */
+public record TableLessProjection(String name, Fold fold) implements Projection {
+
+    /** What the projection does with a batch. */
+    public interface Fold {
+        void apply(List<EventEnvelope> batch, Parking parking);
+    }
+
+    @Override
+    public int version() {
+        return 1;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of();
+    }
+
+    @Override
+    public List<String> publishedTables() {
+        return List.of();
+    }
+
+    @Override
+    public void apply(List<EventEnvelope> batch, Parking parking, Generation generation) {
+        fold.apply(batch, parking);
+    }
+}

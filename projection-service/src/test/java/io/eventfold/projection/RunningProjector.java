@@ -2,6 +2,7 @@ package io.eventfold.projection;
 
 import io.eventfold.infra.TestInfrastructureInitializer;
 import io.eventfold.messaging.TopicProperties;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,4 +21,21 @@ public abstract class RunningProjector {
     protected TopicProperties topic;
     @Value("${spring.kafka.bootstrap-servers}")
     protected String bootstrapServers;
+    private TopicWriter writer;
+
+    /** A writer to the projector's topic, made on first use and closed after the test. */
+    protected TopicWriter writer() {
+        if (writer == null) {
+            writer = new TopicWriter(bootstrapServers, topic.name());
+        }
+        return writer;
+    }
+
+    @AfterEach
+    void closeWriter() {
+        if (writer != null) {
+            writer.close();
+            writer = null;
+        }
+    }
 }

@@ -98,7 +98,7 @@ public class ProjectionMetrics {
         batchDurations.record(Duration.ofNanos(nanos));
         long now = System.currentTimeMillis();
         // Every event of a live batch; a sample of a batch that catches up, whose delays say nothing about
-        // readers (recording each of 5,000 events cost 7% of a replay's projector thread, JFR).
+        // readers, and recording each of thousands of events showed in a replay's profile.
         int stride = Math.max(1, (events.size() + DELAYS_PER_BATCH - 1) / DELAYS_PER_BATCH);
         TopicPartition partition = null;
         long newest = 0;

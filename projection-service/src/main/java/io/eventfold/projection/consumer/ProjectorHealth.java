@@ -31,8 +31,8 @@ class ProjectorHealth implements HealthIndicator {
         if (!failing.isZero()) {
             health.withDetail("lastFailure", String.valueOf(metrics.lastFailure())); // the class; the log has more
         }
-        return health.withDetail("parkedConferences", jdbc.queryForObject(
-                "select count(distinct (projection, generation, conference_id)) from dead_letter where state = 'PARKED'",
-                Long.class)).build();
+        return health.withDetail("parkedConferences", jdbc.queryForObject("""
+                select count(distinct (projection, generation, conference_id)) from dead_letter
+                where state = 'PARKED'""", Long.class)).build();
     }
 }

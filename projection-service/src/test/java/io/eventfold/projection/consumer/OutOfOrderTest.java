@@ -10,13 +10,10 @@ import static org.awaitility.Awaitility.await;
 import io.eventfold.contracts.conference.EventStatus;
 import io.eventfold.contracts.registration.Role;
 import io.eventfold.projection.RunningProjector;
-import io.eventfold.projection.TopicWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -28,32 +25,20 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OutOfOrderTest extends RunningProjector {
 
-    TopicWriter writer;
-
-    @BeforeEach
-    void setUp() {
-        writer = new TopicWriter(bootstrapServers, topic.name());
-    }
-
-    @AfterEach
-    void tearDown() {
-        writer.close();
-    }
-
     @Test
     void an_early_event_waits_for_the_one_it_builds_on_and_duplicates_count_once() {
         var id = "reordered-" + UUID.randomUUID();
         var org = "org-" + UUID.randomUUID();
-        writer.send(scheduled(id, org), 0);
-        writer.send(statusChanged(id, EventStatus.DRAFT, EventStatus.PUBLISHED), 1);
-        writer.send(registered(id, "r2", Role.ATTENDEE, 2), 3);
-        writer.send(registered(id, "r3", Role.ATTENDEE, 3), 4);
+        writer().send(scheduled(id, org), 0);
+        writer().send(statusChanged(id, EventStatus.DRAFT, EventStatus.PUBLISHED), 1);
+        writer().send(registered(id, "r2", Role.ATTENDEE, 2), 3);
+        writer().send(registered(id, "r3", Role.ATTENDEE, 3), 4);
         await().atMost(Duration.ofSeconds(20)).until(() -> parked(id).size() == 2);
         assertThat(parked(id).get(0)).startsWith("Gap: version 3 arrived before version 2");
         assertThat(dashboardVersion(jdbc, id)).isEqualTo(1);
 
-        writer.send(registered(id, "r1", Role.ATTENDEE, 1), 2);
-        writer.send(registered(id, "r2", Role.ATTENDEE, 2), 3);
+        writer().send(registered(id, "r1", Role.ATTENDEE, 1), 2);
+        writer().send(registered(id, "r2", Role.ATTENDEE, 2), 3);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> dashboardVersion(jdbc, id) == 4);
         assertThat(jdbc.sql("select attendee_count from dashboard where event_id = ?").param(id)
@@ -68,10 +53,10 @@ class OutOfOrderTest extends RunningProjector {
     @Test
     void a_gap_that_never_fills_holds_its_conference_and_shows_as_dead_letters() {
         var id = "gap-" + UUID.randomUUID();
-        writer.send(scheduled(id, "acme"), 0);
-        writer.send(registered(id, "r2", Role.ATTENDEE, 2), 2);
+        writer().send(scheduled(id, "acme"), 0);
+        writer().send(registered(id, "r2", Role.ATTENDEE, 2), 2);
         var other = "other-" + UUID.randomUUID();
-        writer.send(scheduled(other, "acme"), 0);
+        writer().send(scheduled(other, "acme"), 0);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> dashboardVersion(jdbc, other) == 0);
         await().atMost(Duration.ofSeconds(20)).until(() -> parked(id).size() == 1);

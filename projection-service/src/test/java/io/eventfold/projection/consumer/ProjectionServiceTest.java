@@ -10,15 +10,12 @@ import io.eventfold.contracts.conference.EventStatus;
 import io.eventfold.contracts.registration.Role;
 import io.eventfold.infra.HttpJson;
 import io.eventfold.projection.RunningProjector;
-import io.eventfold.projection.TopicWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,18 +27,6 @@ class ProjectionServiceTest extends RunningProjector {
 
     @LocalServerPort
     int port;
-
-    TopicWriter writer;
-
-    @BeforeEach
-    void setUp() {
-        writer = new TopicWriter(bootstrapServers, topic.name());
-    }
-
-    @AfterEach
-    void tearDown() {
-        writer.close();
-    }
 
     private long version(String conference) {
         return dashboardVersion(jdbc, conference);
@@ -63,17 +48,17 @@ class ProjectionServiceTest extends RunningProjector {
     void redelivered_records_change_nothing() {
         var id = "redeliver-" + UUID.randomUUID();
         var sent = new ArrayList<ProducerRecord<String, byte[]>>();
-        sent.add(writer.send(scheduled(id, "acme")));
-        sent.add(writer.send(statusChanged(id, EventStatus.DRAFT, EventStatus.PUBLISHED)));
-        sent.add(writer.send(registered(id, "r1", Role.ATTENDEE, 1)));
+        sent.add(writer().send(scheduled(id, "acme")));
+        sent.add(writer().send(statusChanged(id, EventStatus.DRAFT, EventStatus.PUBLISHED)));
+        sent.add(writer().send(registered(id, "r1", Role.ATTENDEE, 1)));
         await().atMost(Duration.ofSeconds(20)).until(() -> version(id) == 2);
         var before = row(id);
         var counts = jdbc.sql("select status, event_count from status_count where organization_id = 'acme'")
                 .query().listOfRows();
 
-        writer.resend(sent);
+        writer().resend(sent);
         var marker = "marker-" + UUID.randomUUID();
-        writer.send(scheduled(marker, "other"));
+        writer().send(scheduled(marker, "other"));
         await().atMost(Duration.ofSeconds(20)).until(() -> version(marker) == 0);
 
         assertThat(row(id)).isEqualTo(before);
@@ -86,13 +71,13 @@ class ProjectionServiceTest extends RunningProjector {
     void a_poison_event_is_dead_lettered_and_holds_back_only_its_own_conference() {
         var poisoned = "poisoned-" + UUID.randomUUID();
         var healthy = "healthy-" + UUID.randomUUID();
-        writer.send(scheduled(poisoned, "acme"));
-        writer.send(scheduled(healthy, "acme"));
-        writer.send(statusChanged(poisoned, EventStatus.DRAFT, EventStatus.PUBLISHED));
-        writer.sendUnreadable(poisoned, "registration.person-registered.v1");
-        writer.send(registered(poisoned, "r2", Role.ATTENDEE, 2));
-        writer.send(statusChanged(healthy, EventStatus.DRAFT, EventStatus.PUBLISHED));
-        writer.send(registered(healthy, "r1", Role.ATTENDEE, 1));
+        writer().send(scheduled(poisoned, "acme"));
+        writer().send(scheduled(healthy, "acme"));
+        writer().send(statusChanged(poisoned, EventStatus.DRAFT, EventStatus.PUBLISHED));
+        writer().sendUnreadable(poisoned, "registration.person-registered.v1");
+        writer().send(registered(poisoned, "r2", Role.ATTENDEE, 2));
+        writer().send(statusChanged(healthy, EventStatus.DRAFT, EventStatus.PUBLISHED));
+        writer().send(registered(healthy, "r1", Role.ATTENDEE, 1));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> version(healthy) == 2);
         await().atMost(Duration.ofSeconds(20)).until(() -> parked(poisoned).size() == 2);
@@ -111,7 +96,7 @@ class ProjectionServiceTest extends RunningProjector {
         assertThat(parked.get(0).get("event_type")).isEqualTo("registration.person-registered.v1");
 
         // A later batch finds the parked letters in the table and holds the conference's next event back too.
-        writer.send(registered(poisoned, "r3", Role.ATTENDEE, 3));
+        writer().send(registered(poisoned, "r3", Role.ATTENDEE, 3));
         await().atMost(Duration.ofSeconds(20)).until(() -> parked(poisoned).size() == 3);
         assertThat(parked(poisoned).get(2).get("reason").toString()).contains("Waiting behind");
         assertThat(version(poisoned)).isEqualTo(1);
@@ -120,7 +105,7 @@ class ProjectionServiceTest extends RunningProjector {
     @Test
     void progress_is_reported_on_the_prometheus_endpoint() {
         var id = "metrics-" + UUID.randomUUID();
-        writer.send(scheduled(id, "acme"));
+        writer().send(scheduled(id, "acme"));
         await().atMost(Duration.ofSeconds(20)).until(() -> version(id) == 0);
 
         var metrics = new HttpJson("http://localhost:" + port).get("/actuator/prometheus").body();

@@ -14,7 +14,6 @@ import io.eventfold.contracts.registration.Role;
 import io.eventfold.messaging.EventHeaders;
 import io.eventfold.projection.ProjectionFixtures;
 import io.eventfold.projection.RunningProjector;
-import io.eventfold.projection.TopicWriter;
 import io.eventfold.projection.rebuild.ProjectionOverview;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -23,8 +22,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,38 +37,26 @@ class WriteTimePoisonTest extends RunningProjector {
     @Autowired
     ProjectionOverview overview;
 
-    TopicWriter writer;
-
-    @BeforeEach
-    void setUp() {
-        writer = new TopicWriter(bootstrapServers, topic.name());
-    }
-
-    @AfterEach
-    void tearDown() {
-        writer.close();
-    }
-
     @Test
     void a_value_the_database_refuses_parks_only_its_event_and_its_conference() {
         var nul = "nul-" + UUID.randomUUID();
         var farDate = "far-" + UUID.randomUUID();
         var healthy = "healthy-" + UUID.randomUUID();
-        writer.send(scheduled(nul, "poison-org"));
-        writer.send(scheduled(healthy, "poison-org"));
-        writer.send(new EventScheduled(farDate, "poison-org", "Far", LocalDate.of(5_874_898, 1, 1),
+        writer().send(scheduled(nul, "poison-org"));
+        writer().send(scheduled(healthy, "poison-org"));
+        writer().send(new EventScheduled(farDate, "poison-org", "Far", LocalDate.of(5_874_898, 1, 1),
                 LocalDate.of(5_874_898, 1, 2), 10, ProjectionFixtures.T0));
-        writer.send(statusChanged(nul, EventStatus.DRAFT, EventStatus.PUBLISHED));
-        writer.send(new PersonRegistered(nul, "r1", "u1", "Ann\u0000", "ann@example.com", Role.ATTENDEE,
+        writer().send(statusChanged(nul, EventStatus.DRAFT, EventStatus.PUBLISHED));
+        writer().send(new PersonRegistered(nul, "r1", "u1", "Ann\u0000", "ann@example.com", Role.ATTENDEE,
                 ProjectionFixtures.T0));
-        writer.send(registered(nul, "r2", Role.ATTENDEE, 2));
-        writer.send(malformedWatermark());
-        writer.send(statusChanged(healthy, EventStatus.DRAFT, EventStatus.PUBLISHED));
-        writer.send(registered(healthy, "r1", Role.ATTENDEE, 1));
-        writer.send(statusChanged(farDate, EventStatus.DRAFT, EventStatus.PUBLISHED));
+        writer().send(registered(nul, "r2", Role.ATTENDEE, 2));
+        writer().send(malformedWatermark());
+        writer().send(statusChanged(healthy, EventStatus.DRAFT, EventStatus.PUBLISHED));
+        writer().send(registered(healthy, "r1", Role.ATTENDEE, 1));
+        writer().send(statusChanged(farDate, EventStatus.DRAFT, EventStatus.PUBLISHED));
 
         var later = "later-" + UUID.randomUUID();
-        writer.send(scheduled(later, "poison-org"));
+        writer().send(scheduled(later, "poison-org"));
         await().atMost(Duration.ofSeconds(30)).until(() -> dashboardVersion(jdbc, later) == 0);
         await().atMost(Duration.ofSeconds(30)).until(() -> dashboardVersion(jdbc, healthy) == 2);
 
@@ -88,8 +73,8 @@ class WriteTimePoisonTest extends RunningProjector {
         assertThat(parkedDashboardEvents(farDate).get(0).get("reason").toString()).containsIgnoringCase("date");
         // Status counts store no dates or names: all four conferences counted, each once.
         assertThat(jdbc.sql("select status, event_count from status_count where organization_id = 'poison-org'")
-                .query().listOfRows()).containsExactlyInAnyOrder(
-                        Map.of("status", "PUBLISHED", "event_count", 3L), Map.of("status", "DRAFT", "event_count", 1L));
+                .query().listOfRows()).containsExactlyInAnyOrder(Map.of("status", "PUBLISHED", "event_count", 3L),
+                        Map.of("status", "DRAFT", "event_count", 1L));
         // What is parked is not applied: the lag says so, though every record was read.
         var dashboard = overview.projections().stream().filter(p -> p.name().equals("dashboard")).findFirst()
                 .orElseThrow();

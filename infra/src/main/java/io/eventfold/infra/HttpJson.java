@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -18,9 +19,16 @@ public final class HttpJson {
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
+    private final Duration timeout;
 
     public HttpJson(String base) {
+        this(base, null);
+    }
+
+    /** A client that gives up on an answer after {@code timeout}: the request's outcome is then unknown. */
+    public HttpJson(String base, Duration timeout) {
         this.base = base;
+        this.timeout = timeout;
     }
 
     public String base() {
@@ -47,6 +55,9 @@ public final class HttpJson {
 
     public Response send(HttpRequest.Builder request) {
         try {
+            if (timeout != null) {
+                request.timeout(timeout);
+            }
             var response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body(), response.headers().map());

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -39,7 +40,13 @@ class DashboardFastPath extends OncePerRequestFilter {
         var minVersion = minVersionOf(request);
         if (eventId != null && minVersion != null) {
             var gzip = DashboardRows.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
-            var row = dashboards.read(eventId, gzip, minVersion);
+            Optional<DashboardRows.Row> row;
+            try {
+                row = dashboards.read(eventId, gzip, minVersion);
+            } catch (RuntimeException databaseFailed) {
+                // Before Spring MVC, a failure would be a bare 500: the controller answers it (503 problem).
+                row = Optional.empty();
+            }
             if (row.isPresent() && row.get().version() >= minVersion) {
                 ServerHttpObservationFilter.findObservationContext(request)
                         .ifPresent(context -> context.setPathPattern(DashboardController.PATH));

@@ -2,6 +2,7 @@ package io.eventfold.e2e;
 
 import io.eventfold.e2e.EventFoldSystem.Service;
 import io.eventfold.infra.HttpJson;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Clients reading dashboards and counts by status without pause. A failed read is any answer but 200, a
  * dashboard that was visible and is gone, one older than already seen (a read going back in time), or
- * counts that add up to nothing once there were conferences.
+ * counts that add up to nothing once there were conferences. Under a fault, readers may be told to accept
+ * that the query API is unavailable (a 503 or no connection), and only that.
  */
 final class ContinuousReaders {
 
@@ -28,16 +30,23 @@ final class ContinuousReaders {
     private final List<String> slow = new CopyOnWriteArrayList<>();
     private static final long SLOW_NANOS = 50_000_000;
 
+    private final AtomicInteger unavailable = new AtomicInteger();
+    private final boolean tolerateUnavailable;
+
     ContinuousReaders(EventFoldSystem system, List<String> conferences, int readers) {
-        var queries = new HttpJson(system.url(Service.QUERY));
+        this(system, conferences, readers, false);
+    }
+
+    ContinuousReaders(EventFoldSystem system, List<String> conferences, int readers, boolean tolerateUnavailable) {
+        this.tolerateUnavailable = tolerateUnavailable;
         for (int r = 0; r < readers; r++) {
             int first = r;
             var thread = new Thread(() -> {
                 for (int i = first; reading.get(); i++) {
                     var id = conferences.get(i % conferences.size());
-                    timed(() -> readDashboard(queries, id));
+                    timed(() -> readDashboard(queries(system), id));
                     if (i % 10 == 0) {
-                        timed(() -> readCounts(queries));
+                        timed(() -> readCounts(queries(system)));
                     }
                 }
             }, "reader-" + r);
@@ -46,10 +55,20 @@ final class ContinuousReaders {
         }
     }
 
+    /** Asked each time: a restarted query API listens on a port of its own (none while it starts). */
+    private static HttpJson queries(EventFoldSystem system) {
+        return new HttpJson(system.url(Service.QUERY), Duration.ofSeconds(30));
+    }
+
     private void timed(Runnable read) {
         long started = System.nanoTime();
         var at = Instant.now();
-        read.run();
+        try {
+            read.run();
+        } catch (RuntimeException noAnswer) {
+            unavailable(noAnswer.toString());
+            return;
+        }
         long took = System.nanoTime() - started;
         slowestNanos.accumulateAndGet(took, Math::max);
         if (took > SLOW_NANOS) {
@@ -65,6 +84,10 @@ final class ContinuousReaders {
         if (response.status() == 404 && before == null) {
             return;
         }
+        if (response.status() == 503) {
+            unavailable("dashboard " + id + ": " + response);
+            return;
+        }
         if (response.status() != 200) {
             failures.add("dashboard " + id + ": " + response);
             return;
@@ -78,6 +101,10 @@ final class ContinuousReaders {
 
     private void readCounts(HttpJson queries) {
         var response = queries.get("/api/events/stats/by-status");
+        if (response.status() == 503) {
+            unavailable("counts: " + response);
+            return;
+        }
         if (response.status() != 200) {
             failures.add("counts: " + response);
             return;
@@ -86,6 +113,17 @@ final class ContinuousReaders {
         if (total == 0 && !seen.isEmpty()) {
             failures.add("counts are empty: " + response.body());
         }
+    }
+
+    private void unavailable(String what) {
+        unavailable.incrementAndGet();
+        if (!tolerateUnavailable) {
+            failures.add(what);
+        }
+    }
+
+    int unavailableReads() {
+        return unavailable.get();
     }
 
     int reads() {

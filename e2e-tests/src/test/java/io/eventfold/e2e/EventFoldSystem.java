@@ -31,7 +31,7 @@ final class EventFoldSystem implements AutoCloseable {
         }
     }
 
-    private final Map<String, String> environment;
+    private volatile Map<String, String> environment;
     private final Map<Service, ServiceProcess> running = new EnumMap<>(Service.class);
     private final List<ServiceProcess> others = new ArrayList<>();
 
@@ -56,6 +56,17 @@ final class EventFoldSystem implements AutoCloseable {
         environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infra.bootstrapServers());
         environment.put("EVENTFOLD_TOPIC_NAME", infra.newTopic());
         environment.putAll(settings);
+        return launch(services, environment);
+    }
+
+    /** On servers of the test's own: {@code infrastructure} names the database and the broker. */
+    static EventFoldSystem startOn(Map<String, String> infrastructure) {
+        var environment = new HashMap<>(infrastructure);
+        environment.put("EVENTFOLD_TOPIC_NAME", "events");
+        return launch(EnumSet.allOf(Service.class), environment);
+    }
+
+    private static EventFoldSystem launch(Set<Service> services, Map<String, String> environment) {
         var system = new EventFoldSystem(Map.copyOf(environment));
         Runtime.getRuntime().addShutdownHook(new Thread(system::close, "eventfold-system-stop"));
         try {
@@ -85,9 +96,14 @@ final class EventFoldSystem implements AutoCloseable {
         process.awaitHealthy(START_TIMEOUT);
     }
 
+    /** Fails while the service is being restarted: it has no process, and its next one a new port. */
     String url(Service service) {
         synchronized (running) {
-            return running.get(service).baseUrl();
+            var process = running.get(service);
+            if (process == null) {
+                throw new IllegalStateException(service + " is not running");
+            }
+            return process.baseUrl();
         }
     }
 
@@ -107,6 +123,27 @@ final class EventFoldSystem implements AutoCloseable {
         }
         killed.kill();
         launch(service);
+    }
+
+    /**
+     * Stops the services (as an operator would: SIGTERM), then starts them again with the settings changed; the
+     * query API is left running. Between the two, {@code whileStopped} runs (a step of a procedure).
+     */
+    void restartWith(Map<String, String> changes, Runnable whileStopped, Service... services) {
+        for (var service : services) {
+            ServiceProcess stopped;
+            synchronized (running) {
+                stopped = running.remove(service);
+            }
+            stopped.close();
+        }
+        whileStopped.run();
+        var changed = new HashMap<>(environment);
+        changed.putAll(changes);
+        environment = Map.copyOf(changed);
+        for (var service : services) {
+            launch(service);
+        }
     }
 
     /** Another process of the service on the same database and topic, as a scaled-out deploy runs it. */

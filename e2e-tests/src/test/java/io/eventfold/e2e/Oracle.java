@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.eventfold.infra.HttpJson;
-import io.eventfold.infra.TestInfrastructure;
+import io.eventfold.infra.PostgresServer;
 import io.eventfold.reference.ReferenceQueries;
 import io.eventfold.reference.ReferenceStore;
 import java.time.Duration;
@@ -20,13 +20,13 @@ final class Oracle implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpJson queries;
+    private final EventFoldSystem system;
     private final HikariDataSource dataSource;
     private final ReferenceStore reference;
     private final ReferenceQueries classic;
 
     Oracle(EventFoldSystem system) {
-        this.queries = new HttpJson(system.url(EventFoldSystem.Service.QUERY));
+        this.system = system;
         this.dataSource = pool(system.databaseUrl());
         this.reference = new ReferenceStore(dataSource);
         this.classic = new ReferenceQueries(dataSource);
@@ -47,7 +47,7 @@ final class Oracle implements AutoCloseable {
     private static HikariDataSource pool(String url) {
         var config = new HikariConfig();
         config.setJdbcUrl(url);
-        config.setUsername(TestInfrastructure.get().username());
+        config.setUsername(PostgresServer.USER);
         config.setMaximumPoolSize(4);
         config.setPoolName("oracle");
         return new HikariDataSource(config);
@@ -58,6 +58,11 @@ final class Oracle implements AutoCloseable {
         dataSource.close();
     }
 
+    /** Asked each time: a restarted query API listens on a port of its own. */
+    private HttpJson queries() {
+        return new HttpJson(system.url(EventFoldSystem.Service.QUERY));
+    }
+
     ReferenceStore reference() {
         return reference;
     }
@@ -65,11 +70,11 @@ final class Oracle implements AutoCloseable {
     /** After a crash the read model catches up in its own time; wait for it, then compare. */
     void awaitDashboard(String eventId, long version, Duration timeout) {
         Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() ->
-                queries.get("/api/events/" + eventId + "/dashboard?minVersion=" + version).status() == 200);
+                queries().get("/api/events/" + eventId + "/dashboard?minVersion=" + version).status() == 200);
     }
 
     void assertDashboard(String eventId, long version) {
-        var actual = queries.get("/api/events/" + eventId + "/dashboard?minVersion=" + version);
+        var actual = queries().get("/api/events/" + eventId + "/dashboard?minVersion=" + version);
         assertThat(actual.status()).as(actual.toString()).isEqualTo(200);
         var expected = tree(classic.dashboardNPlusOne(eventId).orElseThrow());
         assertThat(withoutTimestampsAndVersion(actual.json())).as("dashboard of %s", eventId).isEqualTo(expected);
@@ -88,7 +93,7 @@ final class Oracle implements AutoCloseable {
         if (from != null || to != null) {
             query.append("&dates=").append(from == null ? "" : from).append("..").append(to == null ? "" : to);
         }
-        var actual = queries.get(query.toString());
+        var actual = queries().get(query.toString());
         assertThat(actual.status()).as(actual.toString()).isEqualTo(200);
         assertThat(actual.json()).as(query.toString())
                 .isEqualTo(tree(classic.search(status, org, from, to, page, size)));
@@ -96,7 +101,7 @@ final class Oracle implements AutoCloseable {
 
     void assertCountsByStatus(long position) {
         for (var org : new String[] {null, "org-0", "org-1", "org-2"}) {
-            var actual = queries.get("/api/events/stats/by-status?minPosition=" + position
+            var actual = queries().get("/api/events/stats/by-status?minPosition=" + position
                     + (org == null ? "" : "&org_id=" + org));
             assertThat(actual.json()).as("counts of %s", org).isEqualTo(tree(classic.countByStatus(org)));
         }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.eventfold.e2e.EventFoldSystem.Service;
-import io.eventfold.infra.HttpJson;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
@@ -22,47 +19,21 @@ import org.junit.jupiter.api.Test;
  */
 class RebuildUnderLoadTest {
 
-    private static final String TOKEN = "e2e-operator";
-    private static final Duration REBUILD_TIMEOUT = Duration.ofSeconds(120);
-
     private static EventFoldSystem system;
     private static Oracle oracle;
+    private static Operator operator;
 
     @BeforeAll
     static void start() {
-        system = EventFoldSystem.start(EnumSet.allOf(Service.class), Map.of("EVENTFOLD_OPERATOR_TOKEN", TOKEN,
+        system = EventFoldSystem.start(EnumSet.allOf(Service.class), Map.of("EVENTFOLD_OPERATOR_TOKEN", Operator.TOKEN,
                 "EVENTFOLD_PROJECTION_REBUILD_MAX_RATE", "2000", "EVENTFOLD_PROJECTION_REBUILD_BATCH_SIZE", "200"));
         oracle = new Oracle(system);
+        operator = new Operator(system);
     }
 
     @AfterAll
     static void stop() {
         EventFoldSystem.close(oracle, system);
-    }
-
-    private static HttpJson.Response admin(String method, String path) {
-        var http = new HttpJson(system.url(Service.PROJECTION));
-        return http.send(HttpRequest.newBuilder(URI.create(http.base() + path))
-                .header("Authorization", "Bearer " + TOKEN).method(method, HttpRequest.BodyPublishers.noBody()));
-    }
-
-    private static int startRebuild(String projection) {
-        var started = admin("POST", "/admin/projections/" + projection + "/rebuild");
-        assertThat(started.status()).as(started.toString()).isEqualTo(202);
-        return started.json().get("generation").asInt();
-    }
-
-    private static void awaitSwitched(String projection, int generation) {
-        await().atMost(REBUILD_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() -> {
-            var status = admin("GET", "/admin/projections/" + projection + "/rebuild");
-            return status.status() == 200 && status.json().get("generation").asInt() == generation
-                    && status.json().get("state").asString().equals("SWITCHED");
-        });
-    }
-
-    private static void awaitProcessed(String projection, long records) {
-        await().atMost(REBUILD_TIMEOUT).until(() -> admin("GET", "/admin/projections/" + projection + "/rebuild")
-                .json().get("processed").asLong() >= records);
     }
 
     @Test
@@ -71,11 +42,11 @@ class RebuildUnderLoadTest {
         var readers = new ContinuousReaders(system, writers.conferences(), 2);
         await().atMost(Duration.ofSeconds(60)).until(() -> writers.played() >= 600);
 
-        int dashboard = startRebuild("dashboard");
-        int counts = startRebuild("status-counts");
+        int dashboard = operator.startRebuild("dashboard");
+        int counts = operator.startRebuild("status-counts");
         int readsBefore = readers.reads();
-        awaitSwitched("dashboard", dashboard);
-        awaitSwitched("status-counts", counts);
+        operator.awaitSwitched("dashboard", dashboard);
+        operator.awaitSwitched("status-counts", counts);
         int readsDuring = readers.reads() - readsBefore;
         Thread.sleep(500);
         writers.stop();
@@ -94,14 +65,14 @@ class RebuildUnderLoadTest {
         var writers = new LoadWriters(system, oracle, "killed", 3);
         var readers = new ContinuousReaders(system, writers.conferences(), 2);
         await().atMost(Duration.ofSeconds(60)).until(() -> writers.played() >= 600);
-        int generation = startRebuild("dashboard");
-        awaitProcessed("dashboard", 500);
+        int generation = operator.startRebuild("dashboard");
+        operator.awaitProcessed("dashboard", 500);
 
         system.killAndRestart(Service.PROJECTION);
 
-        var resumed = admin("GET", "/admin/projections/dashboard/rebuild").json();
+        var resumed = operator.admin("GET", "/admin/projections/dashboard/rebuild").json();
         assertThat(resumed.get("generation").asInt()).isEqualTo(generation);
-        awaitSwitched("dashboard", generation);
+        operator.awaitSwitched("dashboard", generation);
         writers.stop();
         readers.stop();
 

@@ -2,19 +2,16 @@ package io.eventfold.command.relay;
 
 import io.eventfold.messaging.EventHeaders;
 import io.eventfold.messaging.TopicProperties;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Serializer;
@@ -33,17 +30,27 @@ import org.springframework.stereotype.Component;
 class KafkaRelay {
 
     static final String PROCESSING_GROUP = "kafka-relay";
-    private static final String PENDING = KafkaRelay.class.getName() + ".pending";
-    private static final String COMPLETE = KafkaRelay.class.getName() + ".complete";
+    /**
+     * How long the batch's transaction may sit idle, in place of the writers' limit: the processor stores its
+     * token (an UPDATE) before the batch, then the relay waits for Kafka, up to {@link Watermarks#KAFKA_WAIT}
+     * for the events and as long for the watermarks, after sends that may block for metadata.
+     */
+    static final Duration BATCH_IDLE_LIMIT = Watermarks.KAFKA_WAIT.multipliedBy(4);
+    private static final String BATCH = KafkaRelay.class.getName() + ".batch";
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final Serializer serializer;
     private final String topic;
+    private final Watermarks watermarks;
+    private final EntityManagerProvider entities;
 
-    KafkaRelay(KafkaTemplate<String, byte[]> kafka, Serializer serializer, TopicProperties topic) {
+    KafkaRelay(KafkaTemplate<String, byte[]> kafka, Serializer serializer, TopicProperties topic,
+               Watermarks watermarks, EntityManagerProvider entities) {
         this.kafka = kafka;
         this.serializer = serializer;
         this.topic = topic.name();
+        this.watermarks = watermarks;
+        this.entities = entities;
     }
 
     /**
@@ -52,6 +59,7 @@ class KafkaRelay {
      */
     @EventHandler(payloadType = Object.class)
     void relay(DomainEventMessage<?> event, TrackingToken token) {
+        var batch = batch();
         var serialized = event.serializePayload(serializer, byte[].class);
         var headers = new EventHeaders(serialized.getType().getName(), event.getIdentifier(),
                 event.getAggregateIdentifier(), event.getSequenceNumber(),
@@ -59,58 +67,35 @@ class KafkaRelay {
                 event.getTimestamp());
         var record = new ProducerRecord<>(topic, null, event.getAggregateIdentifier(), serialized.getData(),
                 headers.toKafka());
-        pendingSends().add(kafka.send(record));
-        CurrentUnitOfWork.get().root().resources().merge(COMPLETE, completeUpTo(token),
-                (a, b) -> Math.max((Long) a, (Long) b));
+        batch.sends.add(kafka.send(record));
+        batch.lastToken = token;
     }
 
-    /**
-     * The position up to which every event is on the topic once this batch is: below the token's oldest gap.
-     * Positions come from a sequence before commit, so a transaction holding a lower position than this event
-     * may still commit; the processor tracks that position as a gap until it does (or Axon gives up on it).
-     */
-    static long completeUpTo(TrackingToken token) {
-        var bound = WrappedToken.unwrapLowerBound(token);
-        if (bound instanceof GapAwareTrackingToken gapAware && !gapAware.getGaps().isEmpty()) {
-            return gapAware.getGaps().first() - 1;
-        }
-        return bound.position().orElseThrow(() -> new IllegalStateException("Token without position: " + token));
-    }
-
-    private List<CompletableFuture<SendResult<String, byte[]>>> pendingSends() {
+    private Batch batch() {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(PENDING, key -> {
-            var pending = new ArrayList<CompletableFuture<SendResult<String, byte[]>>>();
+        return root.getOrComputeResource(BATCH, key -> {
+            allowIdleBatch();
+            var batch = new Batch();
             root.onPrepareCommit(unitOfWork -> {
-                awaitAll(pending);
-                awaitAll(sendWatermarks((Long) unitOfWork.getResource(COMPLETE)));
+                Watermarks.awaitAll(batch.sends);
+                // After the batch is acknowledged: every event up to here is on the topic.
+                watermarks.publish(watermarks.completeUpTo(batch.lastToken));
             });
-            return pending;
+            return batch;
         });
     }
 
-    /**
-     * After the batch is acknowledged: tell every partition that all events up to here are on the topic. Not sent
-     * along with the batch: the idempotent producer renumbers and writes the batches behind one that failed for
-     * good, so a watermark could land on a partition that misses an event below it.
-     */
-    private List<CompletableFuture<SendResult<String, byte[]>>> sendWatermarks(long position) {
-        var sends = new ArrayList<CompletableFuture<SendResult<String, byte[]>>>();
-        for (var partition : kafka.partitionsFor(topic)) {
-            sends.add(kafka.send(new ProducerRecord<String, byte[]>(topic, partition.partition(), null, null,
-                    EventHeaders.watermark(position))));
-        }
-        return sends;
+    /** Local to the batch's transaction, the one that holds the token's UPDATE; other sessions keep theirs. */
+    private void allowIdleBatch() {
+        entities.getEntityManager()
+                .createNativeQuery("select set_config('idle_in_transaction_session_timeout', :limit, true)")
+                .setParameter("limit", BATCH_IDLE_LIMIT.toMillis() + "ms")
+                .getSingleResult();
     }
 
-    private static void awaitAll(List<CompletableFuture<SendResult<String, byte[]>>> pending) {
-        try {
-            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while publishing to Kafka", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Publishing to Kafka failed; the batch will be retried", e);
-        }
+    private static final class Batch {
+
+        final List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>();
+        TrackingToken lastToken;
     }
 }

@@ -38,12 +38,14 @@ final class StoreFailures {
     }
 
     /**
-     * SQLSTATE classes: 08 connection, 53 out of resources, 57P shutdown or terminated, 40 rolled back. No state
-     * at all comes from the driver or pool, not the database: Hikari's "Connection is closed", say, once Axon
-     * went on past a snapshot read that lost the connection.
+     * SQLSTATE classes: 08 connection, 53 out of resources, 57P shutdown or terminated, 40 rolled back; and the
+     * writers' own bounds, which end the transaction: 57014 a statement timed out, 25P03 a session idle in its
+     * transaction too long (as every such session is, once a paused PostgreSQL resumes). No state at all comes
+     * from the driver or pool, not the database: Hikari's "Connection is closed", say, once Axon went on past
+     * a snapshot read that lost the connection.
      */
-    private static boolean isTransientState(String state) {
+    static boolean isTransientState(String state) {
         return state == null || state.startsWith("08") || state.startsWith("53") || state.startsWith("57P")
-                || state.startsWith("40");
+                || state.startsWith("40") || state.equals("57014") || state.equals("25P03");
     }
 }

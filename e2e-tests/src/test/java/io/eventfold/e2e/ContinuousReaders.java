@@ -115,10 +115,16 @@ final class ContinuousReaders {
         }
     }
 
+    /** A client that is told to come back does so a moment later, not in a tight loop. */
     private void unavailable(String what) {
         unavailable.incrementAndGet();
         if (!tolerateUnavailable) {
             failures.add(what);
+        }
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,9 +1,13 @@
 package io.eventfold.e2e;
 
+import java.util.EnumSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The fault tests' setting: the three services on a fresh database and topic, and the correctness oracle. */
+/**
+ * The fault tests' setting: the three services on a fresh database and topic, with the {@link Operator}'s token,
+ * and the correctness oracle.
+ */
 abstract class FullSystemTest {
 
     static EventFoldSystem system;
@@ -11,7 +15,7 @@ abstract class FullSystemTest {
 
     @BeforeAll
     static void startSystem() {
-        system = EventFoldSystem.start();
+        system = EventFoldSystem.start(EnumSet.allOf(EventFoldSystem.Service.class), Operator.SETTINGS);
         oracle = new Oracle(system);
     }
 

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,8 +25,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,24 +36,10 @@ import tools.jackson.databind.json.JsonMapper;
  * parked with the database's message and reported, every other conference keeps flowing, the reordered one ends
  * as the fold of its events counted once, and every dashboard and count equals the classic computation.
  */
-class InjectedOnTopicTest {
+class InjectedOnTopicTest extends FullSystemTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Instant AT = Instant.parse("2026-12-01T10:00:00Z");
-
-    private static EventFoldSystem system;
-    private static Oracle oracle;
-
-    @BeforeAll
-    static void start() {
-        system = EventFoldSystem.start(EnumSet.allOf(Service.class), Operator.SETTINGS);
-        oracle = new Oracle(system);
-    }
-
-    @AfterAll
-    static void stop() {
-        EventFoldSystem.close(oracle, system);
-    }
 
     @Test
     void poison_is_parked_and_reordered_or_repeated_events_count_once_while_everything_else_flows()

@@ -9,12 +9,9 @@ import io.eventfold.infra.TestInfrastructure;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,21 +21,7 @@ import org.junit.jupiter.api.Test;
  * projections are rebuilt from it. No acknowledged write is lost, no row changes but by new writes, and every
  * dashboard and count equals the classic computation, for conferences from before and after.
  */
-class RepartitionTest {
-
-    private static EventFoldSystem system;
-    private static Oracle oracle;
-
-    @BeforeAll
-    static void start() {
-        system = EventFoldSystem.start(EnumSet.allOf(Service.class), Operator.SETTINGS);
-        oracle = new Oracle(system);
-    }
-
-    @AfterAll
-    static void stop() {
-        EventFoldSystem.close(oracle, system);
-    }
+class RepartitionTest extends FullSystemTest {
 
     @Test
     void a_new_topic_with_another_partition_count_and_a_rebuild_keep_every_row_equal_to_its_fold()

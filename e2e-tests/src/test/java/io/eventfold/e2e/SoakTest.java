@@ -7,6 +7,7 @@ import io.eventfold.e2e.Faults.Fault;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "eventfold.soak.minutes", matches = "\\d+")
 class SoakTest {
 
+    private static final Path PROGRESS = Path.of("target", "soak-progress.log");
+
     @Test
     void faults_at_random_under_load_lose_nothing_and_leave_every_row_equal_to_its_fold() throws Exception {
         var minutes = Duration.ofMinutes(Long.getLong("eventfold.soak.minutes"));
@@ -33,6 +36,7 @@ class SoakTest {
         var random = new Random(seed);
         var recoveries = new EnumMap<Fault, List<Duration>>(Fault.class);
         long started = System.nanoTime();
+        Files.deleteIfExists(PROGRESS);
         try (var parts = InfraParts.start(); var system = EventFoldSystem.startOn(parts.settings());
              var oracle = new Oracle(system)) {
             var writers = new RegistrationWriters(oracle, () -> List.of(system.url(Service.COMMAND)), "soak", 4);
@@ -42,11 +46,11 @@ class SoakTest {
             while (System.nanoTime() < deadline) {
                 Thread.sleep(3000 + random.nextInt(7000));
                 var fault = Fault.values()[random.nextInt(Fault.values().length)];
-                System.out.printf("[soak] %s: %s%n", elapsed(started), fault);
+                progress("[soak] %s: %s".formatted(elapsed(started), fault));
                 faults.inject(fault);
                 var recovery = faults.awaitRecovery(writers, Duration.ofMinutes(3));
                 recoveries.computeIfAbsent(fault, f -> new ArrayList<>()).add(recovery);
-                System.out.printf("[soak] %s: recovered in %.1f s%n", elapsed(started), recovery.toMillis() / 1e3);
+                progress("[soak] %s: recovered in %.1f s".formatted(elapsed(started), recovery.toMillis() / 1e3));
             }
             writers.stop();
             readers.stop();
@@ -94,6 +98,12 @@ class SoakTest {
                 .append("| reads unavailable (503 or no connection) | ").append(readers.unavailableReads())
                 .append(" |\n")
                 .append("| oracle mismatches | ").append(mismatches).append(" |\n").toString();
+    }
+
+    /** Surefire keeps a test's output until the test ends: progress goes to a file of its own as it happens. */
+    private static void progress(String line) throws IOException {
+        System.out.println(line);
+        Files.writeString(PROGRESS, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     private static String elapsed(long started) {

@@ -17,7 +17,8 @@ public final class HttpJson {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    /** One for all: a client holds a selector thread and sockets, and tests make an HttpJson per service URL. */
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private final String base;
     private final Duration timeout;
 
@@ -58,7 +59,7 @@ public final class HttpJson {
             if (timeout != null) {
                 request.timeout(timeout);
             }
-            var response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            var response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body(), response.headers().map());
         } catch (IOException e) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * {@code ./eventfold soak --minutes N}: every fault of the fault suite, at random, against a system under load
- * (writers registering people, readers reading) on servers of its own, for N minutes. Then the writers stop, the
- * read model catches up and is compared with the classic computation, and a table is printed and written to
+ * {@code ./eventfold soak --minutes N}: the faults of the fault suite in random order (each kind once a round),
+ * one every few seconds, against a system under load (writers registering people, readers reading) on servers
+ * of its own, for N minutes. Then the writers stop, the read model catches up and is compared with the classic
+ * computation, and a table is printed and written to
  * {@code e2e-tests/target/soak-report.md}. Fails if an acknowledged write is missing or stored twice, or a row
  * differs from the fold of its events. Runs only when {@code eventfold.soak.minutes} is set.
  */
@@ -43,9 +45,14 @@ class SoakTest {
             var readers = new ContinuousReaders(system, writers.conferences(), 2, true);
             var faults = new Faults(system, parts);
             var deadline = System.nanoTime() + minutes.toNanos();
+            var deck = new ArrayList<Fault>();
             while (System.nanoTime() < deadline) {
                 Thread.sleep(3000 + random.nextInt(7000));
-                var fault = Fault.values()[random.nextInt(Fault.values().length)];
+                if (deck.isEmpty()) { // every kind once per round, in random order
+                    deck.addAll(List.of(Fault.values()));
+                    Collections.shuffle(deck, random);
+                }
+                var fault = deck.remove(deck.size() - 1);
                 progress("[soak] %s: %s".formatted(elapsed(started), fault));
                 faults.inject(fault);
                 var recovery = faults.awaitRecovery(writers, Duration.ofMinutes(3));

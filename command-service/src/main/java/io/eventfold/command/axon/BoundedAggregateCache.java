@@ -11,7 +11,7 @@ import org.axonframework.common.caching.Cache;
  * Recently and often used conferences, held strongly up to a bound (Caffeine). Axon's WeakReferenceCache let the
  * garbage collector drop a busy conference at any young collection, and every command after that reloaded it
  * from its snapshot and events. A LinkedHashMap behind one lock came next: request threads queued on it while
- * holding their conference's lock (JFR: 336 waits over 10 ms in a medium command run). Reads here take no lock;
+ * holding their conference's lock. Reads here take no lock;
  * evictions run on the writing thread.
  */
 final class BoundedAggregateCache implements Cache {

@@ -9,7 +9,7 @@ import org.axonframework.common.IdentifierFactory;
  * Axon's identifier for every message (command, event, result): a time-ordered UUID (version 7) with 74 random
  * bits from the calling thread's own generator. Axon's default, {@code UUID.randomUUID()}, draws from one
  * JVM-wide SecureRandom behind a lock: under load the request threads queued on it, often while holding a
- * conference's lock (JFR: 55 s blocked in one command run). A message identifier must be unique, not secret.
+ * conference's lock. A message identifier must be unique, not secret.
  * Time order also keeps inserts into the event store's unique index on it at the index's right edge. Axon finds
  * this class through {@code META-INF/services}.
  */

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which conference a command goes to: its {@code eventId}. Axon's default resolver looks for the
- * {@code @TargetAggregateIdentifier} member by reflection on every command (2% of a registration's CPU, JFR).
+ * {@code @TargetAggregateIdentifier} member by reflection on every command, which showed in the command profile.
  */
 @Component(ConferenceTarget.BEAN)
 class ConferenceTarget implements CommandTargetResolver {

@@ -20,9 +20,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * The load generator's HTTP/1.1: one kept-alive connection per client, as dedicated load generators (wrk,
  * h2load) use it: requests written as bytes, answers parsed only as far as HTTP needs (status, headers, length
- * or chunks, whether the server closes). The JDK's clients spent about as much CPU per request as the server
- * under test did to answer it, on the same two cores (JFR: {@code HttpURLConnection}'s header maps, URL
- * parsing and request printing). Not thread-safe: one per client thread.
+ * or chunks, whether the server closes). The JDK's clients cost the shared cores as much as the server under
+ * test (docs/benchmarks.md, Method). Not thread-safe: one per client thread.
  */
 final class KeepAliveHttp implements AutoCloseable {
 

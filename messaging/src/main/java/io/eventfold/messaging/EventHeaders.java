@@ -17,8 +17,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * de-duplicate and order an event without parsing its body.
  *
  * <p>On the topic they travel as one binary header, {@value #EVENT}, rather than one header per field: the
- * Kafka client parses every header of every record it fetches into three objects, and the six text headers
- * written before were a third of a replay's allocations. Its layout (big-endian), version 1:
+ * Kafka client parses every header of every record it fetches into objects of its own, so fewer headers mean
+ * fewer allocations per record (docs/design/binary-header.md). Its layout (big-endian), version 1:
  * <pre>
  * byte   format version (1)
  * long   aggregate version
@@ -27,7 +27,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * int    timestamp, nanoseconds of that second
  * 3 ×    unsigned short length + UTF-8 bytes: event type, message id, aggregate id
  * </pre>
- * Records written with the six headers ({@code eventfold-event-type} …) are still read.
  */
 public record EventHeaders(
         String eventType,
@@ -73,10 +72,7 @@ public record EventHeaders(
     /** The event type alone, without reading the rest: empty when it is missing or unreadable. */
     public static Optional<String> typeOf(Headers headers) {
         var value = eventHeader(headers);
-        if (value == null) {
-            return LegacyHeaders.typeOf(headers);
-        }
-        if (value.length < TYPE_AT || value[0] != FORMAT) {
+        if (value == null || value.length < TYPE_AT || value[0] != FORMAT) {
             return Optional.empty();
         }
         try {
@@ -89,10 +85,7 @@ public record EventHeaders(
     /** The global position alone: empty when it is missing or unreadable. */
     public static OptionalLong positionOf(Headers headers) {
         var value = eventHeader(headers);
-        if (value == null) {
-            return LegacyHeaders.positionOf(headers);
-        }
-        return value.length >= TYPE_AT && value[0] == FORMAT
+        return value != null && value.length >= TYPE_AT && value[0] == FORMAT
                 ? OptionalLong.of(ByteBuffer.wrap(value).getLong(POSITION_AT)) : OptionalLong.empty();
     }
 
@@ -118,7 +111,10 @@ public record EventHeaders(
     public static EventHeaders fromKafka(Headers headers) {
         var value = eventHeader(headers);
         if (value == null) {
-            return headers.lastHeader(EVENT) == null ? LegacyHeaders.read(headers) : malformed("it is empty");
+            if (headers.lastHeader(EVENT) == null) {
+                throw new IllegalArgumentException("Missing header " + EVENT);
+            }
+            return malformed("it is empty");
         }
         if (value.length == 0 || value[0] != FORMAT) {
             return malformed("unknown format " + (value.length == 0 ? "(none)" : value[0]));

@@ -3,8 +3,6 @@ package io.eventfold.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import net.jqwik.api.ForAll;
@@ -45,24 +43,12 @@ class EventHeadersTest {
     }
 
     @Test
-    void records_written_with_the_six_text_headers_before_are_still_read() {
-        var legacy = legacyHeaders();
-
-        assertThat(EventHeaders.fromKafka(legacy))
-                .isEqualTo(new EventHeaders("registration.person-registered.v1", "msg-1", "conf-1", 7, 1234,
-                        Instant.parse("2026-11-26T10:15:30.123Z")));
-        assertThat(EventHeaders.typeOf(legacy)).contains("registration.person-registered.v1");
-        assertThat(EventHeaders.positionOf(legacy)).hasValue(1234);
-    }
-
-    @Test
     void a_missing_header_is_named_in_the_error() {
         var headers = new RecordHeaders();
-        headers.add(LegacyHeaders.EVENT_TYPE, "x".getBytes());
+        headers.add("eventfold-event-type", "x".getBytes());
 
         assertThatThrownBy(() -> EventHeaders.fromKafka(headers))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(EventHeaders.EVENT).hasMessageContaining(LegacyHeaders.MESSAGE_ID);
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(EventHeaders.EVENT);
         assertThatThrownBy(() -> EventHeaders.fromKafka(new RecordHeaders()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(EventHeaders.EVENT);
     }
@@ -99,20 +85,5 @@ class EventHeadersTest {
         var headers = new RecordHeaders();
         headers.add(EventHeaders.EVENT, value);
         return headers;
-    }
-
-    private static Headers legacyHeaders() {
-        var headers = new RecordHeaders();
-        headers.add(LegacyHeaders.EVENT_TYPE, text("registration.person-registered.v1"));
-        headers.add(LegacyHeaders.MESSAGE_ID, text("msg-1"));
-        headers.add(LegacyHeaders.AGGREGATE_ID, text("conf-1"));
-        headers.add(LegacyHeaders.AGGREGATE_VERSION, ByteBuffer.allocate(8).putLong(7).array());
-        headers.add(LegacyHeaders.GLOBAL_POSITION, ByteBuffer.allocate(8).putLong(1234).array());
-        headers.add(LegacyHeaders.TIMESTAMP, text("2026-11-26T10:15:30.123Z"));
-        return headers;
-    }
-
-    private static byte[] text(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -12,7 +12,6 @@ import io.eventfold.command.conference.ConferenceCommands.ChangeSessionRoom;
 import io.eventfold.command.conference.ConferenceCommands.ChangeStatus;
 import io.eventfold.command.conference.ConferenceCommands.Decision;
 import io.eventfold.command.conference.ConferenceCommands.RegisterPeople;
-import io.eventfold.command.conference.ConferenceCommands.RegisterPerson;
 import io.eventfold.command.conference.ConferenceCommands.RemoveSpeaker;
 import io.eventfold.command.conference.ConferenceCommands.ScheduleEvent;
 import io.eventfold.contracts.conference.EventScheduled;
@@ -101,11 +100,6 @@ class Conference {
     @CommandHandler
     Accepted handle(RemoveSpeaker command) {
         return sessions.removeSpeaker(command, status);
-    }
-
-    @CommandHandler
-    Accepted handle(RegisterPerson command) {
-        return registrations.register(command, status, capacity);
     }
 
     @CommandHandler

@@ -14,7 +14,7 @@ final class ConferenceCommands {
 
     /** A command for one conference event: {@code eventId} names its aggregate ({@link ConferenceTarget}). */
     sealed interface ConferenceCommand permits ScheduleEvent, ChangeStatus, AddSession, ChangeSessionRoom,
-            CancelSession, AssignSpeaker, RemoveSpeaker, RegisterPerson, RegisterPeople, CancelRegistration {
+            CancelSession, AssignSpeaker, RemoveSpeaker, RegisterPeople, CancelRegistration {
         String eventId();
     }
 
@@ -42,8 +42,9 @@ final class ConferenceCommands {
     record RemoveSpeaker(String eventId, String sessionId, String userId) implements ConferenceCommand {
     }
 
+    /** One registration, decided only within {@link RegisterPeople}: the registration queue batches them. */
     record RegisterPerson(String eventId, String registrationId, String userId,
-                          String name, String email, Role role, Instant at) implements ConferenceCommand {
+                          String name, String email, Role role, Instant at) {
     }
 
     /** Registrations that queued for one conference, decided in order in one unit of work. */

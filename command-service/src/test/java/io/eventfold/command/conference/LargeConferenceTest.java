@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.eventfold.command.AnotherInstance;
 import io.eventfold.command.CommandServiceTest;
 import io.eventfold.command.conference.ConferenceCommands.ChangeStatus;
+import io.eventfold.command.conference.ConferenceCommands.RegisterPeople;
 import io.eventfold.command.conference.ConferenceCommands.RegisterPerson;
 import io.eventfold.command.conference.ConferenceCommands.ScheduleEvent;
 import io.eventfold.contracts.conference.EventScheduled;
@@ -126,9 +127,10 @@ class LargeConferenceTest {
         gateway.sendAndWait(new ScheduleEvent(eventId, "acme", "Big", LocalDate.parse("2027-03-01"),
                 LocalDate.parse("2027-03-02"), 1_000, at));
         gateway.sendAndWait(new ChangeStatus(eventId, EventStatus.PUBLISHED, at));
-        for (int i = 0; i < count; i++) {
-            gateway.sendAndWait(new RegisterPerson(eventId, "r" + i, "user" + i, "P" + i, "p" + i + "@example.com",
-                    Role.ATTENDEE, at));
+        for (int from = 0; from < count; from += 50) {
+            gateway.sendAndWait(new RegisterPeople(eventId, IntStream.range(from, Math.min(count, from + 50))
+                    .mapToObj(i -> new RegisterPerson(eventId, "r" + i, "user" + i, "P" + i, "p" + i + "@example.com",
+                            Role.ATTENDEE, at)).toList()));
         }
         return eventId;
     }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The infrastructure refuses to start rather than run on a port or data directory that is not its own. */
-class FailsClosedTest {
+class FailsClosedIT {
 
     private static final Duration START = Duration.ofSeconds(20);
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What a killed run leaves in its home does not stop the next run from coming up on the same data. */
-class LeftOverPostmasterTest {
+class LeftOverPostmasterIT {
 
     private static final Duration START = Duration.ofSeconds(20);
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-class EventTopicTest {
+class EventTopicIT {
 
     private final Map<String, Object> admin = Map.of("bootstrap.servers",
             TestInfrastructure.get().bootstrapServers());

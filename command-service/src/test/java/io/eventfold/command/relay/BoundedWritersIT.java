@@ -11,7 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every command-service session is bounded ({@link RelayTest}: statements 1 s, idle in a transaction 1.5 s). */
 @RelayTest
-class BoundedWritersTest {
+class BoundedWritersIT {
 
     @Autowired
     DataSource dataSource;

@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Capacity holds under contention, also with two command-service instances on one event store. */
 @CommandServiceTest
-class RegistrationRaceTest {
+class RegistrationRaceIT {
 
     @LocalServerPort
     int port;

@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @CommandServiceTest
-class CustomPlanGapFetchTest {
+class CustomPlanGapFetchIT {
 
     @Autowired
     EventStorageEngine engine;

@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Each instance caches conferences; every decision must still rest on what the event store holds. */
 @CommandServiceTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TwoInstancesTest {
+class TwoInstancesIT {
 
     @LocalServerPort
     int port;

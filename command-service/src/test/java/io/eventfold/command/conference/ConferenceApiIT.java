@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The HTTP contract of command-service, over real HTTP against the real event store. */
 @CommandServiceTest
-class ConferenceApiTest {
+class ConferenceApiIT {
 
     @LocalServerPort
     int port;

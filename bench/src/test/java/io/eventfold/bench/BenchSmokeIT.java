@@ -12,9 +12,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The harness end to end at the tiny scale: every benchmark runs against the real services and writes its
- * figures. Checks that each part measured something, never how fast: timings belong to the bench runs.
+ * figures. Checks that each part measured something, never how fast: timings belong to the bench runs. An IT: it
+ * starts PostgreSQL, Kafka and the services' packaged jars.
  */
-class BenchSmokeTest {
+class BenchSmokeIT {
 
     @Test
     void every_benchmark_runs_and_reports_its_figures() throws Exception {
@@ -84,35 +85,5 @@ class BenchSmokeTest {
         try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return files.filter(f -> f.getFileName().toString().startsWith(BenchInfrastructure.TEMP_PREFIX)).toList();
         }
-    }
-
-    @Test
-    void a_target_reports_which_of_its_parts_are_met() {
-        assertThat(Markdown.verdict(Markdown.part("≥ 10,000/s", false), Markdown.part("p99 ≤ 10 ms", false),
-                Markdown.part("≥ 20× N+1", true)))
-                .isEqualTo("**partly**: ≥ 20× N+1 yes; ≥ 10,000/s, p99 ≤ 10 ms no");
-        assertThat(Markdown.verdict(Markdown.part("heap ≤ 512 MiB", true))).isEqualTo("yes");
-        assertThat(Markdown.verdict(Markdown.part("≥ 2,000/s", false), Markdown.part("p99 ≤ 50 ms", false)))
-                .isEqualTo("**no**");
-    }
-
-    @Test
-    void fewer_clients_are_a_quarter_and_a_half_of_the_main_run() {
-        assertThat(Bench.fewerClients(16)).containsExactly(4, 8);
-        assertThat(Bench.fewerClients(2)).containsExactly(1);
-        assertThat(Bench.fewerClients(1)).isEmpty();
-    }
-
-    @Test
-    void heap_use_is_summed_over_the_heap_pools_of_a_jstat_line() {
-        var header = "    S0C         S1C         S0U         S1U          EC           EU           OC           OU"
-                + "          MC         MU       CCSC      CCSU     YGC     YGCT     FGC    FGCT     CGC    CGCT"
-                + "       GCT   ";
-        var figures = "    15872.0     15872.0      1024.5         0.0      97280.0      29185.8     258048.0"
-                + "      4000.0    61000.0    60000.0    8000.0    7500.0      3     0.041     0     0.000     -"
-                + "         -     0.041";
-
-        assertThat(ProcessSampler.heapUsed(header, figures))
-                .isEqualTo(Math.round((1024.5 + 29185.8 + 4000.0) * 1024));
     }
 }

@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * How fast that is, is measured by the bench module; this test proves the mechanism and its correctness.
  */
 @CommandServiceTest
-class LargeConferenceTest {
+class LargeConferenceIT {
 
     @Autowired
     CommandGateway gateway;

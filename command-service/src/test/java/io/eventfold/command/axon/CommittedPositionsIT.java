@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @CommandServiceTest
-class CommittedPositionsTest {
+class CommittedPositionsIT {
 
     @Autowired
     EventStore eventStore;

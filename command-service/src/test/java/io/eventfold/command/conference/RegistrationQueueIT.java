@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Registrations that arrive together for one conference go in one command, and each request gets its answer. */
 @CommandServiceTest
-class RegistrationQueueTest {
+class RegistrationQueueIT {
 
     @LocalServerPort
     int port;

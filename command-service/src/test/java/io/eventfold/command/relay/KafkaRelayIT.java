@@ -30,7 +30,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @RelayTest
-class KafkaRelayTest {
+class KafkaRelayIT {
 
     static final Duration WINDOW = Duration.ofMillis(RelayTest.GAP_WINDOW_MILLIS);
 

@@ -11,7 +11,6 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
@@ -20,22 +19,19 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * count by status must then equal what the classic application computes at read time with SQL over its
  * normalized tables. Zero differences allowed.
  */
-class CorrectnessOracleTest {
+class CorrectnessOracleIT {
 
-    private static EventFoldSystem system;
     private static HttpJson commands;
     private static Oracle oracle;
 
+    /**
+     * On the {@link SharedSystem}: other classes' conferences are there too, mirrored into the same classic tables,
+     * so whole searches and counts still compare equal; this class's own conferences have fresh ids.
+     */
     @BeforeContainer
     static void start() {
-        system = EventFoldSystem.start();
-        commands = new HttpJson(system.url(EventFoldSystem.Service.COMMAND));
-        oracle = new Oracle(system);
-    }
-
-    @AfterContainer
-    static void stop() {
-        EventFoldSystem.close(oracle, system);
+        commands = new HttpJson(SharedSystem.system().url(EventFoldSystem.Service.COMMAND));
+        oracle = SharedSystem.oracle();
     }
 
     @Provide

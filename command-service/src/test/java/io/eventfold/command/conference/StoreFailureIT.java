@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A commit that fails, or that the store lost, never leaves the cached conference deciding on state it lacks. */
 @CommandServiceTest
-class StoreFailureTest {
+class StoreFailureIT {
 
     @LocalServerPort
     int port;

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 
 /**
  * Reads and writes the one form every event carries its instants in, {@code Instant.toString()}'s
- * {@code 2027-03-01T09:30:00.123Z}, without {@code DateTimeFormatter}: in the projector's profile that
- * parser was 40% of decoding an event. Anything else (offsets, far years, invalid dates) goes to
+ * {@code 2027-03-01T09:30:00.123Z}, without {@code DateTimeFormatter}, whose parser was a large
+ * share of decoding an event (docs/benchmarks.md). Anything else (offsets, far years, invalid dates) goes to
  * {@link Instant#parse}, so what is accepted and what is refused stays exactly as before; and
  * {@link #format} writes exactly what {@link Instant#toString()} does.
  */

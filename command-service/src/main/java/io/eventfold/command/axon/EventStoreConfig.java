@@ -43,8 +43,8 @@ class EventStoreConfig {
     /**
      * The relay's fetch, while its token has gaps, is {@code global_index > ? or global_index in (…)}. Once
      * PostgreSQL caches a generic plan for a prepared statement (after five runs), it plans that query as a
-     * walk of the whole primary key from the start, filtering: a fetch then reads every event ever stored
-     * (10 ms at 40,000 events here; seconds at millions). Planned with its values, it is two index lookups.
+     * walk of the whole primary key from the start, filtering: a fetch then reads every event ever stored.
+     * Planned with its values, it is two index lookups.
      * And the positions of all appended events go to {@link CommittedPositions} when their transaction commits.
      */
     static final class PostgresEventStorage extends JpaEventStorageEngine {

@@ -15,8 +15,8 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
  * Answers the hottest request of the product, a dashboard that is there and fresh enough, before Spring
- * MVC's dispatch: in the read benchmark's profile handler lookup, argument resolution and the filters
- * after this one were over half of the query API's time per request. Anything else (no such row, a wait
+ * MVC's dispatch, whose handler lookup, argument resolution and filters cost more than the read itself
+ * (docs/benchmarks.md). Anything else (no such row, a wait
  * for {@code minVersion}, a malformed parameter) goes on to {@link DashboardController}, which answers
  * it exactly as before. Runs after the observation filter, so these requests are still measured.
  */

@@ -4,6 +4,7 @@ import io.eventfold.projection.consumer.EventEnvelope;
 import io.eventfold.projection.consumer.Generation;
 import io.eventfold.projection.consumer.Parking;
 import io.eventfold.projection.consumer.Projection;
+import io.eventfold.projection.consumer.ProjectionDefinition;
 import java.util.List;
 
 /** A projection of a test's own, without generation tables: one that records, fails or finds faults. */
@@ -15,18 +16,8 @@ public record TableLessProjection(String name, Fold fold) implements Projection 
     }
 
     @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public List<String> tables() {
-        return List.of();
-    }
-
-    @Override
-    public List<String> publishedTables() {
-        return List.of();
+    public ProjectionDefinition definition() {
+        return new ProjectionDefinition(name, 1, List.of(), List.of(), type -> true);
     }
 
     @Override

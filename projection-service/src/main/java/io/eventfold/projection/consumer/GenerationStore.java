@@ -74,7 +74,8 @@ public class GenerationStore {
     void register(Projection projection) {
         jdbc.update("""
                 insert into projection_generation (projection, generation, version, state, switched_at)
-                values (?, 1, ?, 'LIVE', now()) on conflict do nothing""", projection.name(), projection.version());
+                values (?, 1, ?, 'LIVE', now()) on conflict do nothing""",
+                projection.name(), projection.definition().version());
     }
 
     private Row row(ResultSet rs, int n) throws SQLException {

@@ -11,6 +11,8 @@ import io.eventfold.contracts.session.SessionCancelled;
 import io.eventfold.contracts.session.SessionRoomChanged;
 import io.eventfold.contracts.session.SpeakerAssigned;
 import io.eventfold.contracts.session.SpeakerRemoved;
+import io.eventfold.projection.consumer.EventEnvelope;
+import io.eventfold.projection.consumer.Fold;
 import io.eventfold.projection.dashboard.Dashboard.EventInfo;
 import io.eventfold.projection.dashboard.Dashboard.Registration;
 import io.eventfold.projection.dashboard.Dashboard.Session;
@@ -23,12 +25,30 @@ import java.util.List;
  * It never looks anything up; the one thing it cannot know alone (the next-newest registration after one
  * of the five listed is cancelled) it reports through {@link Result#needsRecentRefill()}.
  */
-final class DashboardFold {
+final class DashboardFold implements Fold<DashboardFold.Result> {
 
-    private DashboardFold() {
+    /**
+     * A dashboard, and whether one of its five newest registrations was cancelled since it was loaded: the store
+     * then refills the list from the registration table.
+     */
+    record Result(Dashboard dashboard, boolean needsRecentRefill) {
     }
 
-    record Result(Dashboard dashboard, boolean needsRecentRefill) {
+    @Override
+    public Result apply(Result current, EventEnvelope envelope) {
+        var next = apply(current == null ? null : current.dashboard(), envelope.event(), envelope.version());
+        return current != null && current.needsRecentRefill() ? new Result(next.dashboard(), true) : next;
+    }
+
+    @Override
+    public long version(Result state) {
+        return state.dashboard().version();
+    }
+
+    /** A dashboard folds every event of its conference: one after a missing version waits for it. */
+    @Override
+    public boolean contiguous() {
+        return true;
     }
 
     static Result apply(Dashboard current, ConferenceEvent event, long version) {

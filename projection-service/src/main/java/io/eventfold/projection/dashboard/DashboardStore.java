@@ -1,7 +1,12 @@
 package io.eventfold.projection.dashboard;
 
+import io.eventfold.contracts.registration.PersonRegistered;
+import io.eventfold.contracts.registration.RegistrationCancelled;
 import io.eventfold.messaging.IsoInstant;
+import io.eventfold.projection.consumer.EventEnvelope;
+import io.eventfold.projection.consumer.FoldStore;
 import io.eventfold.projection.consumer.Generation;
+import io.eventfold.projection.dashboard.DashboardFold.Result;
 import io.eventfold.projection.dashboard.Dashboard.Registration;
 import java.sql.Date;
 import java.util.ArrayList;
@@ -16,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Set-based SQL for the dashboard tables: a fixed number of statements per batch, whatever its size. */
 @Component
-class DashboardStore {
+class DashboardStore implements FoldStore<Result> {
 
     static final String DASHBOARD = "dashboard";
     static final String REGISTRATIONS = "dashboard_registration";
@@ -40,7 +45,8 @@ class DashboardStore {
      * Locks the rows so that two writers of one conference (say, during a rebalance) take turns. A row whose
      * version is the cached one's is not read again: the query returns its document only when it differs.
      */
-    Map<String, Dashboard> load(Generation g, Collection<String> eventIds) {
+    @Override
+    public Map<String, Result> load(Generation g, Collection<String> eventIds) {
         var table = g.table(DASHBOARD);
         var ids = eventIds.toArray(String[]::new);
         var cached = new HashMap<String, Dashboard>();
@@ -52,28 +58,52 @@ class DashboardStore {
                 cached.put(ids[i], entry.dashboard());
             }
         }
-        var found = new HashMap<String, Dashboard>();
+        var found = new HashMap<String, Result>();
         jdbc.query("""
-                        select d.event_id, case when d.version = c.version then null else d.document_gzip end,
-                               case when d.version = c.version or d.document_gzip is not null then null
-                                    else d.document end
-                        from %s d join unnest(?::text[], ?::bigint[]) as c(event_id, version) using (event_id)
+                        select d.conference_id, case when d.version = c.version then null else d.document_gzip end
+                        from %s d
+                        join unnest(?::text[], ?::bigint[]) as c(conference_id, version) using (conference_id)
                         for update of d""".formatted(table),
                 rs -> {
-                    var id = rs.getString(1);
                     var gzip = rs.getBytes(2);
-                    var text = rs.getString(3);
-                    found.put(id, gzip != null ? json.readValue(Gzip.decompress(gzip), Dashboard.class)
-                            : text != null ? json.readValue(text, Dashboard.class) : cached.get(id));
+                    found.put(rs.getString(1), new Result(gzip != null
+                            ? json.readValue(Gzip.decompress(gzip), Dashboard.class) : cached.get(rs.getString(1)),
+                            false));
                 },
                 ids, cachedVersions);
         return found;
     }
 
+    /** The registrations the batch added and cancelled, the refilled lists of five newest, then the rows. */
+    @Override
+    public void save(Generation g, Folded<Result> folded) {
+        var added = new ArrayList<AddedRegistration>();
+        var cancelled = new ArrayList<CancelledRegistration>();
+        for (var envelope : folded.applied()) {
+            remember(envelope, added, cancelled);
+        }
+        saveRegistrations(g, added, cancelled);
+        var refill = folded.changed().values().stream().filter(Result::needsRecentRefill)
+                .map(r -> r.dashboard().event().id()).toList();
+        var recent = refill.isEmpty() ? Map.<String, List<Registration>>of() : recentRegistrations(g, refill);
+        save(g, folded.changed().values().stream().map(r -> r.needsRecentRefill()
+                ? r.dashboard().withRecentRegistrations(recent.getOrDefault(r.dashboard().event().id(), List.of()))
+                : r.dashboard()).toList());
+    }
+
+    private static void remember(EventEnvelope envelope, List<AddedRegistration> added,
+                                 List<CancelledRegistration> cancelled) {
+        if (envelope.event() instanceof PersonRegistered registered) {
+            added.add(new AddedRegistration(registered.eventId(), DashboardFold.registration(registered),
+                    envelope.version()));
+        } else if (envelope.event() instanceof RegistrationCancelled cancel) {
+            cancelled.add(new CancelledRegistration(cancel.eventId(), cancel.registrationId()));
+        }
+    }
+
     /**
-     * Stores each document in its gzip form only: the text was seven times the bytes, rewritten with every
-     * batch that touched its conference, and clients that do not take gzip are rare enough to inflate for. A
-     * row written before (text only) loses its text, so the two forms never disagree.
+     * Stores each document in its gzip form only: it is rewritten with every batch that touches its conference,
+     * and clients that do not take gzip are rare enough to inflate for.
      */
     void save(Generation g, Collection<Dashboard> dashboards) {
         var table = g.table(DASHBOARD);
@@ -88,15 +118,15 @@ class DashboardStore {
                     d.stats().speakerCount(), d.version(), document.etag(d.version()), document.gzip()});
         }
         jdbc.batchUpdate("""
-                insert into %1$s (event_id, organization_id, name, status, start_date, end_date, capacity,
+                insert into %1$s (conference_id, organization_id, name, status, start_date, end_date, capacity,
                                          attendee_count, session_count, speaker_count, version, etag, document_gzip)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (event_id) do update set
+                on conflict (conference_id) do update set
                     organization_id = excluded.organization_id, name = excluded.name, status = excluded.status,
                     start_date = excluded.start_date, end_date = excluded.end_date, capacity = excluded.capacity,
                     attendee_count = excluded.attendee_count, session_count = excluded.session_count,
                     speaker_count = excluded.speaker_count, version = excluded.version,
-                    document = null, etag = excluded.etag, document_gzip = excluded.document_gzip
+                    etag = excluded.etag, document_gzip = excluded.document_gzip
                 where %1$s.version < excluded.version""".formatted(table), rows);
         cache.putAfterCommit(table, written);
     }
@@ -112,7 +142,7 @@ class DashboardStore {
     /**
      * Plain COPY, no conflict handling: a registration event is applied once per generation (its version is
      * above the dashboard row's, which this transaction holds locked), so its row cannot exist yet. Rows are
-     * only appended: a cancellation is a row of its own (read-model V13), so nothing looks a registration up.
+     * only appended: a cancellation is a row of its own, so nothing looks a registration up.
      * Grouped by conference (each group in batch order), a conference's rows go into the same index leaf one
      * after another and lie together in the table, where its refill reads them. Grouped, not sorted: a sort
      * by conference id took 2-3% of the consumer thread.
@@ -126,37 +156,37 @@ class DashboardStore {
                 var r = a.registration();
                 rows.field(a.eventId()).field(r.registrationId()).field(r.userId()).field(r.name())
                         .field(r.email()).field(r.role()).field(IsoInstant.format(r.registeredAt()))
-                        .field(a.version()).field("t").endRow();
+                        .field(a.version()).endRow();
             }
         }
         rows.copyInto(jdbc, g.table(REGISTRATIONS)
-                + " (event_id, registration_id, user_id, name, email, role, registered_at, version, active)");
+                + " (conference_id, registration_id, user_id, name, email, role, registered_at, version)");
         var cancellations = new CopyRows();
         for (var c : cancelled) {
             cancellations.field(c.eventId()).field(c.registrationId()).endRow();
         }
-        cancellations.copyInto(jdbc, g.table(CANCELLATIONS) + " (event_id, registration_id)");
+        cancellations.copyInto(jdbc, g.table(CANCELLATIONS) + " (conference_id, registration_id)");
     }
 
     /**
      * The newest active registrations of each conference, in dashboard order: per conference, its rows by the
      * conference's index, less the cancelled ones, and a top-N sort (a window over all of them sorted every row
-     * of the conference). {@code active} is false only on rows cancelled before V13.
+     * of the conference).
      */
     Map<String, List<Registration>> recentRegistrations(Generation g, Collection<String> eventIds) {
         var recent = new HashMap<String, List<Registration>>();
         jdbc.query("""
-                        select c.event_id, r.registration_id, r.user_id, r.name, r.email, r.role, r.registered_at
-                        from unnest(?::text[]) as c(event_id)
+                        select c.conference_id, r.registration_id, r.user_id, r.name, r.email, r.role, r.registered_at
+                        from unnest(?::text[]) as c(conference_id)
                         cross join lateral (select * from %s r
-                                            where r.event_id = c.event_id and r.active
+                                            where r.conference_id = c.conference_id
                                               and not exists (select from %s x
-                                                              where x.event_id = r.event_id
+                                                              where x.conference_id = r.conference_id
                                                                 and x.registration_id = r.registration_id)
                                             order by r.registered_at desc, r.version desc
                                             limit ?) r
-                        order by c.event_id, r.registered_at desc, r.version desc""".formatted(g.table(REGISTRATIONS),
-                        g.table(CANCELLATIONS)),
+                        order by c.conference_id, r.registered_at desc, r.version desc"""
+                        .formatted(g.table(REGISTRATIONS), g.table(CANCELLATIONS)),
                 rs -> {
                     recent.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(new Registration(
                             rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),

@@ -60,8 +60,9 @@ class GenerationSwitch {
                     .orElseThrow(() -> new IllegalStateException("No live generation of " + projection.name()));
             var next = new Generation(projection.name(), rows.get(0).generation().number() + 1);
             jdbc.update("insert into projection_generation (projection, generation, version, state) "
-                    + "values (?, ?, ?, 'BUILDING')", next.projection(), next.number(), projection.version());
-            for (var table : projection.tables()) {
+                    + "values (?, ?, ?, 'BUILDING')", next.projection(), next.number(),
+                    projection.definition().version());
+            for (var table : projection.definition().tables()) {
                 createLike(next.table(table), live.generation().table(table));
             }
             offsets.advance(next.offsetsName(), zeros(partitions));
@@ -127,7 +128,7 @@ class GenerationSwitch {
         deleteDeadLetters(previous);
         // Readers queue behind the view change; past the timeout the change gives way and is tried again.
         jdbc.execute("set local lock_timeout = " + READER_PAUSE.toMillis());
-        for (var table : projection.publishedTables()) {
+        for (var table : projection.definition().publishedTables()) {
             jdbc.execute("create or replace view %s as select * from %s".formatted(table, next.table(table)));
         }
         return Optional.of(previous);
@@ -157,7 +158,7 @@ class GenerationSwitch {
     }
 
     private void dropTables(Projection projection, Generation generation) {
-        for (var table : projection.tables()) {
+        for (var table : projection.definition().tables()) {
             jdbc.execute("drop table if exists " + generation.table(table));
         }
     }

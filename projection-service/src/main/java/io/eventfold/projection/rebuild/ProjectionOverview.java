@@ -66,7 +66,8 @@ public class ProjectionOverview {
         var rebuild = rows.stream().filter(r -> r.state() == State.BUILDING).findFirst().map(this::rebuild);
         var failed = !rows.isEmpty() && rows.get(0).state() == State.FAILED;
         var state = rebuild.isPresent() ? "REBUILDING" : failed ? "FAILED" : "LIVE";
-        return new ProjectionStatus(projection.name(), projection.version(), current.generation().number(),
+        return new ProjectionStatus(projection.name(), projection.definition().version(),
+                current.generation().number(),
                 current.version(), state, live.appliedPosition(), live.completePosition(), lagEvents,
                 unread == 0 ? 0 : metrics.lagMillis(), metrics.eventsPerSecond(), parked.conferences(),
                 rebuild.orElse(null));

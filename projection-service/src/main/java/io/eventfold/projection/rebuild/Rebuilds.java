@@ -59,7 +59,8 @@ public class Rebuilds {
     public Generation start(String name) {
         var projection = projection(name);
         var generation = generationSwitch.create(projection, topic.partitions());
-        log.info("Rebuilding {} into generation {} (version {})", name, generation.number(), projection.version());
+        log.info("Rebuilding {} into generation {} (version {})", name, generation.number(),
+                projection.definition().version());
         launch(projection, generation);
         return generation;
     }
@@ -97,19 +98,19 @@ public class Rebuilds {
     void resumeOrUpgrade() {
         for (var projection : projections) {
             var building = building(projection.name());
-            if (building.isPresent() && building.get().version() == projection.version()) {
+            if (building.isPresent() && building.get().version() == projection.definition().version()) {
                 log.info("Resuming the rebuild of {} into generation {}", projection.name(),
                         building.get().generation().number());
                 launch(projection, building.get().generation());
             } else if (building.isPresent()) {
                 log.info("Restarting the rebuild of {}: it was started by version {}, this is version {}",
-                        projection.name(), building.get().version(), projection.version());
+                        projection.name(), building.get().version(), projection.definition().version());
                 generationSwitch.discard(projection, building.get().generation(), null);
                 startQuietly(projection.name());
-            } else if (generations.live(projection.name()).filter(l -> l.version() < projection.version())
+            } else if (generations.live(projection.name()).filter(l -> l.version() < projection.definition().version())
                     .isPresent()) {
                 log.info("{} version {} is newer than its live generation's; rebuilding", projection.name(),
-                        projection.version());
+                        projection.definition().version());
                 startQuietly(projection.name());
             }
         }

@@ -46,7 +46,7 @@ class FencingTest extends RunningProjector {
         assertThatThrownBy(() -> projector.project("live", zombie)).isInstanceOf(FencedBatchException.class);
         assertThat(dashboardVersion(jdbc, conference)).isEqualTo(1);
         assertThat(attendees()).isEqualTo(1);
-        assertThat(counts()).containsExactly(Map.of("status", "DRAFT", "event_count", 1L));
+        assertThat(counts()).containsExactly(Map.of("status", "DRAFT", "conference_count", 1L));
         assertThat(storedOffset()).isEqualTo(2);
     }
 
@@ -65,9 +65,9 @@ class FencingTest extends RunningProjector {
         }).toList();
 
         assertThat(outcomes).containsExactlyInAnyOrder("written", "fenced");
-        assertThat(counts()).containsExactly(Map.of("status", "DRAFT", "event_count", 1L));
+        assertThat(counts()).containsExactly(Map.of("status", "DRAFT", "conference_count", 1L));
         assertThat(attendees()).isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from dashboard_registration_g1 where event_id = ?").param(conference)
+        assertThat(jdbc.sql("select count(*) from dashboard_registration_g1 where conference_id = ?").param(conference)
                 .query(Long.class).single()).isEqualTo(1);
     }
 
@@ -98,12 +98,12 @@ class FencingTest extends RunningProjector {
     }
 
     private int attendees() {
-        return jdbc.sql("select attendee_count from dashboard where event_id = ?").param(conference)
+        return jdbc.sql("select attendee_count from dashboard where conference_id = ?").param(conference)
                 .query(Integer.class).single();
     }
 
     private List<Map<String, Object>> counts() {
-        return jdbc.sql("select status, event_count from status_count where organization_id = ?").param(org)
+        return jdbc.sql("select status, conference_count from status_count where organization_id = ?").param(org)
                 .query().listOfRows();
     }
 

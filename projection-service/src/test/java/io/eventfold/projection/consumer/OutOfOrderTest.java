@@ -41,13 +41,14 @@ class OutOfOrderTest extends RunningProjector {
         writer().send(registered(id, "r2", Role.ATTENDEE, 2), 3);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> dashboardVersion(jdbc, id) == 4);
-        assertThat(jdbc.sql("select attendee_count from dashboard where event_id = ?").param(id)
+        assertThat(jdbc.sql("select attendee_count from dashboard where conference_id = ?").param(id)
                 .query(Integer.class).single()).isEqualTo(3);
         assertThat(parked(id)).isEmpty();
         assertThat(jdbc.sql("""
-                        select status, event_count from status_count
-                        where organization_id = ? and event_count > 0""")
-                .param(org).query().listOfRows()).containsExactly(Map.of("status", "PUBLISHED", "event_count", 1L));
+                        select status, conference_count from status_count
+                        where organization_id = ? and conference_count > 0""")
+                .param(org).query().listOfRows())
+                .containsExactly(Map.of("status", "PUBLISHED", "conference_count", 1L));
     }
 
     @Test

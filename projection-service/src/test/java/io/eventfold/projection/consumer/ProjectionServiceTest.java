@@ -34,13 +34,13 @@ class ProjectionServiceTest extends RunningProjector {
 
     /** The version of a conference's dashboard; -1 while it has none. */
     static long dashboardVersion(JdbcClient jdbc, String conference) {
-        return jdbc.sql("select coalesce(max(version), -1) from dashboard where event_id = ?").param(conference)
+        return jdbc.sql("select coalesce(max(version), -1) from dashboard where conference_id = ?").param(conference)
                 .query(Long.class).single();
     }
 
     private Map<String, Object> row(String conference) {
         return jdbc.sql("select attendee_count, status, version, md5(document_gzip) as document_md5 from dashboard "
-                        + "where event_id = ?")
+                        + "where conference_id = ?")
                 .param(conference).query().singleRow();
     }
 
@@ -53,7 +53,7 @@ class ProjectionServiceTest extends RunningProjector {
         sent.add(writer().send(registered(id, "r1", Role.ATTENDEE, 1)));
         await().atMost(Duration.ofSeconds(20)).until(() -> version(id) == 2);
         var before = row(id);
-        var counts = jdbc.sql("select status, event_count from status_count where organization_id = 'acme'")
+        var counts = jdbc.sql("select status, conference_count from status_count where organization_id = 'acme'")
                 .query().listOfRows();
 
         writer().resend(sent);
@@ -63,7 +63,7 @@ class ProjectionServiceTest extends RunningProjector {
 
         assertThat(row(id)).isEqualTo(before);
         assertThat(before.get("attendee_count")).isEqualTo(1);
-        assertThat(jdbc.sql("select status, event_count from status_count where organization_id = 'acme'")
+        assertThat(jdbc.sql("select status, conference_count from status_count where organization_id = 'acme'")
                 .query().listOfRows()).isEqualTo(counts);
     }
 

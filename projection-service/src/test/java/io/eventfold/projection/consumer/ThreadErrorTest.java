@@ -66,7 +66,7 @@ class ThreadErrorTest extends RunningProjector {
     }
 
     private boolean applied(String id) {
-        return jdbc.sql("select count(*) from dashboard where event_id = ?").param(id).query(Integer.class)
+        return jdbc.sql("select count(*) from dashboard where conference_id = ?").param(id).query(Integer.class)
                 .single() == 1;
     }
 }

@@ -60,7 +60,7 @@ class WriteTimePoisonTest extends RunningProjector {
         await().atMost(Duration.ofSeconds(30)).until(() -> dashboardVersion(jdbc, later) == 0);
         await().atMost(Duration.ofSeconds(30)).until(() -> dashboardVersion(jdbc, healthy) == 2);
 
-        assertThat(jdbc.sql("select attendee_count from dashboard where event_id = ?").param(healthy)
+        assertThat(jdbc.sql("select attendee_count from dashboard where conference_id = ?").param(healthy)
                 .query(Integer.class).single()).isEqualTo(1);
         assertThat(dashboardVersion(jdbc, nul)).as("applied up to the event before the refused one").isEqualTo(1);
         assertThat(dashboardVersion(jdbc, farDate)).as("its very first event was refused").isEqualTo(-1);
@@ -72,9 +72,9 @@ class WriteTimePoisonTest extends RunningProjector {
                 .containsExactly(0L, 1L);
         assertThat(parkedDashboardEvents(farDate).get(0).get("reason").toString()).containsIgnoringCase("date");
         // Status counts store no dates or names: all four conferences counted, each once.
-        assertThat(jdbc.sql("select status, event_count from status_count where organization_id = 'poison-org'")
-                .query().listOfRows()).containsExactlyInAnyOrder(Map.of("status", "PUBLISHED", "event_count", 3L),
-                        Map.of("status", "DRAFT", "event_count", 1L));
+        assertThat(jdbc.sql("select status, conference_count from status_count where organization_id = 'poison-org'")
+                .query().listOfRows()).containsExactlyInAnyOrder(Map.of("status", "PUBLISHED", "conference_count", 3L),
+                        Map.of("status", "DRAFT", "conference_count", 1L));
         // What is parked is not applied: the lag says so, though every record was read.
         var dashboard = overview.projections().stream().filter(p -> p.name().equals("dashboard")).findFirst()
                 .orElseThrow();

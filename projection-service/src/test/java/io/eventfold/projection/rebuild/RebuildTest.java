@@ -54,7 +54,7 @@ class RebuildTest extends RunningProjector {
                 ids.add(id);
             }
         }
-        await().atMost(TIMEOUT).until(() -> jdbc.sql("select count(*) from dashboard where event_id in (:ids)")
+        await().atMost(TIMEOUT).until(() -> jdbc.sql("select count(*) from dashboard where conference_id in (:ids)")
                 .param("ids", ids).query(Integer.class).single() == count);
         awaitLiveCaughtUp();
         return ids;
@@ -66,13 +66,13 @@ class RebuildTest extends RunningProjector {
     }
 
     private List<Map<String, Object>> dashboards() {
-        return jdbc.sql("select event_id, version, md5(document_gzip) as document_md5, etag from dashboard "
-                + "order by event_id").query().listOfRows();
+        return jdbc.sql("select conference_id, version, md5(document_gzip) as document_md5, etag from dashboard "
+                + "order by conference_id").query().listOfRows();
     }
 
     /** The counts as the query API answers them (a count that went back to zero is the same as none). */
     private List<Map<String, Object>> counts() {
-        return jdbc.sql("select * from status_count where event_count <> 0 order by organization_id, status")
+        return jdbc.sql("select * from status_count where conference_count <> 0 order by organization_id, status")
                 .query().listOfRows();
     }
 
@@ -155,7 +155,7 @@ class RebuildTest extends RunningProjector {
 
             await().atMost(TIMEOUT).until(() -> dashboards().size() == snapshot.size() + 1);
             assertThat(liveGeneration("dashboard")).isEqualTo(next);
-            assertThat(dashboards()).extracting(r -> r.get("event_id")).contains(late);
+            assertThat(dashboards()).extracting(r -> r.get("conference_id")).contains(late);
         }
     }
 
@@ -171,7 +171,7 @@ class RebuildTest extends RunningProjector {
 
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(204);
         assertThat(tableExists("status_count_g" + next)).isFalse();
-        assertThat(tableExists("status_of_event_g" + next)).isFalse();
+        assertThat(tableExists("conference_status_g" + next)).isFalse();
         assertThat(jdbc.sql("select count(*) from projection_generation where projection = 'status-counts' "
                 + "and generation = ?").param(next).query(Integer.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from projection_offset where projection like 'status-counts/%'")

@@ -1,0 +1,31 @@
+package io.eventfold.projection.status;
+
+import io.eventfold.contracts.EventTypes;
+import io.eventfold.contracts.conference.EventScheduled;
+import io.eventfold.contracts.conference.EventStatusChanged;
+import io.eventfold.projection.consumer.FoldingProjection;
+import io.eventfold.projection.consumer.Projection;
+import io.eventfold.projection.consumer.ProjectionDefinition;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Conferences per (organization, status), read by query-api's counts by status. */
+@Configuration
+class StatusCounts {
+
+    private static final Set<String> HANDLED = Stream.of(EventScheduled.class, EventStatusChanged.class)
+            .map(type -> EventTypes.wireNameOf(type).orElseThrow()).collect(Collectors.toUnmodifiableSet());
+
+    static final ProjectionDefinition DEFINITION = new ProjectionDefinition("status-counts", 1,
+            List.of(StatusCountStore.COUNTS, StatusCountStore.STATUSES), List.of(StatusCountStore.COUNTS),
+            HANDLED::contains);
+
+    @Bean
+    Projection statusCountProjection(StatusCountStore store) {
+        return new FoldingProjection<>(DEFINITION, new StatusFold(), store);
+    }
+}

@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** projection-service consuming a real topic into a real database. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ProjectionServiceTest extends RunningProjector {
+class ProjectionServiceIT extends RunningProjector {
 
     @LocalServerPort
     int port;

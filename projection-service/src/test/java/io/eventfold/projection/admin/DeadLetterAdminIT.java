@@ -35,7 +35,7 @@ import org.springframework.test.context.ContextConfiguration;
 // Declared here too (the base class declares it): Spring looks for the nested @TestConfiguration below only in
 // the class that declares @ContextConfiguration.
 @ContextConfiguration(initializers = TestInfrastructureInitializer.class)
-class DeadLetterAdminTest extends RunningProjector {
+class DeadLetterAdminIT extends RunningProjector {
 
     static final AtomicBoolean FAULT = new AtomicBoolean(true);
 

@@ -2,7 +2,7 @@ package io.eventfold.projection.consumer;
 
 import static io.eventfold.projection.ProjectionFixtures.registered;
 import static io.eventfold.projection.ProjectionFixtures.scheduled;
-import static io.eventfold.projection.consumer.ProjectionServiceTest.dashboardVersion;
+import static io.eventfold.projection.consumer.ProjectionServiceIT.dashboardVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,7 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * stored one, and is refused whole. Nothing is counted twice, no row goes back, offsets never move back.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class FencingTest extends RunningProjector {
+class FencingIT extends RunningProjector {
 
     @Autowired
     BatchProjector projector;

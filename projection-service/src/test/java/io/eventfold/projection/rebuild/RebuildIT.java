@@ -28,7 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "eventfold.operator.token=s3cret", "eventfold.projection.rebuild.batch-size=100",
         "eventfold.projection.rebuild.max-rate=500"})
-class RebuildTest extends RunningProjector {
+class RebuildIT extends RunningProjector {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 

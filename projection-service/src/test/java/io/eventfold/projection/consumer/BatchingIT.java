@@ -2,7 +2,7 @@ package io.eventfold.projection.consumer;
 
 import static io.eventfold.projection.ProjectionFixtures.registered;
 import static io.eventfold.projection.ProjectionFixtures.scheduled;
-import static io.eventfold.projection.consumer.ProjectionServiceTest.dashboardVersion;
+import static io.eventfold.projection.consumer.ProjectionServiceIT.dashboardVersion;
 import static org.awaitility.Awaitility.await;
 
 import io.eventfold.contracts.registration.Role;
@@ -21,7 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "eventfold.projection.max-delay=60s", "spring.kafka.consumer.group-id=batching-test"})
-class BatchingTest extends RunningProjector {
+class BatchingIT extends RunningProjector {
 
     @Test
     void a_projector_that_has_read_everything_writes_it_without_waiting_for_the_batch_delay() {

@@ -1,7 +1,7 @@
 package io.eventfold.projection.consumer;
 
 import static io.eventfold.projection.ProjectionFixtures.scheduled;
-import static io.eventfold.projection.consumer.ProjectionServiceTest.dashboardVersion;
+import static io.eventfold.projection.consumer.ProjectionServiceIT.dashboardVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -31,7 +31,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "eventfold.projection.unhealthy-after=1s", "eventfold.projection.retry-backoff=200ms"})
 @ContextConfiguration(initializers = TestInfrastructureInitializer.class)
-class FailingBatchSignalsTest extends RunningProjector {
+class FailingBatchSignalsIT extends RunningProjector {
 
     static final AtomicBoolean DATABASE_AWAY = new AtomicBoolean();
 

@@ -3,7 +3,7 @@ package io.eventfold.projection.consumer;
 import static io.eventfold.projection.ProjectionFixtures.registered;
 import static io.eventfold.projection.ProjectionFixtures.scheduled;
 import static io.eventfold.projection.ProjectionFixtures.statusChanged;
-import static io.eventfold.projection.consumer.ProjectionServiceTest.dashboardVersion;
+import static io.eventfold.projection.consumer.ProjectionServiceIT.dashboardVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -32,7 +32,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * behind it, and every other conference of the same batches keeps flowing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class WriteTimePoisonTest extends RunningProjector {
+class WriteTimePoisonIT extends RunningProjector {
 
     @Autowired
     ProjectionOverview overview;

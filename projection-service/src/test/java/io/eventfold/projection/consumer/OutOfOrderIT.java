@@ -3,7 +3,7 @@ package io.eventfold.projection.consumer;
 import static io.eventfold.projection.ProjectionFixtures.registered;
 import static io.eventfold.projection.ProjectionFixtures.scheduled;
 import static io.eventfold.projection.ProjectionFixtures.statusChanged;
-import static io.eventfold.projection.consumer.ProjectionServiceTest.dashboardVersion;
+import static io.eventfold.projection.consumer.ProjectionServiceIT.dashboardVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,7 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * the missing one arrives; duplicates are ignored. A gap that never fills stays a dead letter.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OutOfOrderTest extends RunningProjector {
+class OutOfOrderIT extends RunningProjector {
 
     @Test
     void an_early_event_waits_for_the_one_it_builds_on_and_duplicates_count_once() {

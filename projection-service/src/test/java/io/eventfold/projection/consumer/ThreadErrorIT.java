@@ -24,7 +24,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "eventfold.operator.token=s3cret", "eventfold.projection.threads=1",
         "eventfold.projection.retry-backoff=100ms", "eventfold.projection.rebuild.retry-backoff=100ms"})
-class ThreadErrorTest extends RunningProjector {
+class ThreadErrorIT extends RunningProjector {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 

@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The projection against real PostgreSQL, batch by batch, as the consumer drives it. */
-class DashboardProjectionTest {
+class DashboardProjectionIT {
 
     private final JdbcTemplate jdbc = new JdbcTemplate(ProjectionFixtures.readModelDatabase());
     private final JsonMapper json = JsonMapper.builder().build();

@@ -5,6 +5,7 @@ import io.eventfold.infra.HttpJson;
 import io.eventfold.infra.PostgresServer;
 import io.eventfold.reference.ReferenceQueries;
 import io.eventfold.reference.ReferenceStore;
+import io.eventfold.testsupport.ServiceProcess;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;

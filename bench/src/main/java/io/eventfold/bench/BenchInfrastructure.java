@@ -3,6 +3,7 @@ package io.eventfold.bench;
 import io.eventfold.infra.KafkaBroker;
 import io.eventfold.infra.Ports;
 import io.eventfold.infra.PostgresServer;
+import io.eventfold.testsupport.ServiceProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.eventfold.bench;
 
+import io.eventfold.testsupport.ServiceProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * its own id until it is answered for good. At the end every registration answered 2xx is in the event store,
  * exactly once, and every dashboard and count equals the classic computation over what was acknowledged.
  */
-class DatabaseResetTest extends FullSystemTest {
+class DatabaseResetIT extends FullSystemIT {
 
     @Test
     void no_acknowledged_registration_is_lost_or_stored_twice_when_the_database_resets() throws Exception {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /** docker-compose.yml cannot run here; this checks that every variable it sets is one the service reads. */
-class DockerComposeTest {
+class DockerComposeIT {
 
     /** Read by the JVM itself, not by Spring: the projector's collector and JIT options. */
     private static final Set<String> READ_BY_THE_JVM = Set.of("JAVA_TOOL_OPTIONS");

@@ -1,8 +1,8 @@
 package io.eventfold.e2e;
 
-import io.eventfold.bench.ServiceProcess;
 import io.eventfold.infra.Ports;
 import io.eventfold.infra.TestInfrastructure;
+import io.eventfold.testsupport.ServiceProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -178,15 +178,23 @@ final class EventFoldSystem implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGTERM to every process at once, then waits for all: one after another, their graceful shutdowns added up
+     * to more than the 30 s Failsafe gives a test JVM to exit, which then left a service running.
+     */
     @Override
     public void close() {
+        var stopping = new ArrayList<ServiceProcess>();
         synchronized (others) {
-            others.forEach(ServiceProcess::close);
+            stopping.addAll(others);
             others.clear();
         }
         synchronized (running) {
-            running.values().forEach(ServiceProcess::close);
+            stopping.addAll(running.values());
             running.clear();
         }
+        CompletableFuture.allOf(stopping.stream()
+                .map(process -> CompletableFuture.runAsync(process::close))
+                .toArray(CompletableFuture[]::new)).join();
     }
 }

@@ -35,7 +35,7 @@ final class Faults {
 
     void inject(Fault fault) throws InterruptedException, SQLException {
         switch (fault) {
-            case DATABASE_CONNECTION_RESET -> DatabaseResetTest.killOneBackend(system.databaseUrl());
+            case DATABASE_CONNECTION_RESET -> DatabaseResetIT.killOneBackend(system.databaseUrl());
             case DATABASE_PAUSED -> parts.pause(Part.POSTGRES, DATABASE_PAUSE);
             case DATABASE_RESTARTED -> parts.restart(Part.POSTGRES);
             case KAFKA_PAUSED -> parts.pause(Part.KAFKA, KAFKA_PAUSE);

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
  * The fault tests' setting: the three services on a fresh database and topic, with the {@link Operator}'s token,
  * and the correctness oracle.
  */
-abstract class FullSystemTest {
+abstract class FullSystemIT {
 
     static EventFoldSystem system;
     static Oracle oracle;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * once, no reader saw anything but answers or 503s (never a dashboard going back), and every dashboard and
  * count equals the classic computation.
  */
-class InfrastructureFaultsTest {
+class InfrastructureFaultsIT {
 
     private static InfraParts parts;
     private static EventFoldSystem system;

@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * parked with the database's message and reported, every other conference keeps flowing, the reordered one ends
  * as the fold of its events counted once, and every dashboard and count equals the classic computation.
  */
-class InjectedOnTopicTest extends FullSystemTest {
+class InjectedOnTopicIT extends FullSystemIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Instant AT = Instant.parse("2026-12-01T10:00:00Z");

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
  * kill -9 of projection-service, twice, while commands stream in. After restarts every dashboard and count
  * equals the classic computation: nothing lost, nothing counted twice.
  */
-class ProjectionCrashTest extends FullSystemTest {
+class ProjectionCrashIT extends FullSystemIT {
 
     @Test
     void a_killed_projector_resumes_to_exactly_the_fold_of_the_events() throws Exception {

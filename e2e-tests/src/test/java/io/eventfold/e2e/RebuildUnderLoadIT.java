@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * Then the same with a kill -9 of projection-service in the middle of the rebuild. Rebuilds are slowed
  * down (max-rate) so that they overlap plenty of writes and reads, and the kill.
  */
-class RebuildUnderLoadTest {
+class RebuildUnderLoadIT {
 
     private static EventFoldSystem system;
     private static Oracle oracle;

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * conference in version order without gaps, and nothing is on the topic that was not stored. Duplicates
  * are allowed (at least once) and carry the event id of the original.
  */
-class RelayCrashTest {
+class RelayCrashIT {
 
     private static final int CONFERENCES = 6;
 

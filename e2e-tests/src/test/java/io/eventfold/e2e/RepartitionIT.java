@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * projections are rebuilt from it. No acknowledged write is lost, no row changes but by new writes, and every
  * dashboard and count equals the classic computation, for conferences from before and after.
  */
-class RepartitionTest extends FullSystemTest {
+class RepartitionIT extends FullSystemIT {
 
     @Test
     void a_new_topic_with_another_partition_count_and_a_rebuild_keep_every_row_equal_to_its_fold()

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * readers read. Afterwards every acknowledged registration is stored exactly once, and every dashboard and count
  * equals the classic computation.
  */
-class ServiceFaultsTest extends FullSystemTest {
+class ServiceFaultsIT extends FullSystemIT {
 
     @Test
     void two_command_services_and_killed_services_lose_nothing_and_count_nothing_twice() throws Exception {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * differs from the fold of its events. Runs only when {@code eventfold.soak.minutes} is set.
  */
 @EnabledIfSystemProperty(named = "eventfold.soak.minutes", matches = "\\d+")
-class SoakTest {
+class SoakIT {
 
     private static final Path PROGRESS = Path.of("target", "soak-progress.log");
 

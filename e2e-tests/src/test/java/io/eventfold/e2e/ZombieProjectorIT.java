@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * and tries to write. Afterwards every dashboard and count equals the classic computation: nothing lost,
  * nothing counted twice, no row put back.
  */
-class ZombieProjectorTest extends FullSystemTest {
+class ZombieProjectorIT extends FullSystemIT {
 
     @Test
     void a_paused_projector_that_wakes_up_after_losing_its_partitions_changes_nothing() throws Exception {

@@ -1,4 +1,4 @@
-package io.eventfold.bench;
+package io.eventfold.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @QueryApiTest
-class OpenApiTest {
+class OpenApiIT {
 
     @LocalServerPort
     int port;

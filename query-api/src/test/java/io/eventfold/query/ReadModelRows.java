@@ -20,12 +20,7 @@ public final class ReadModelRows {
     /** As the projector writes it: the document in its gzip form only. */
     public void dashboard(String eventId, String org, String status, String start, String end, long version) {
         var compressed = gzip(document(eventId, org, status, version));
-        upsertDashboard(eventId, org, status, start, end, version, null, compressed);
-    }
-
-    /** As the projector wrote it before it stored only the gzip form (read-model V12): the text alone. */
-    public void dashboardAsText(String eventId, String org, String status, String start, String end, long version) {
-        upsertDashboard(eventId, org, status, start, end, version, document(eventId, org, status, version), null);
+        upsertDashboard(eventId, org, status, start, end, version, compressed);
     }
 
     public static String document(String eventId, String org, String status, long version) {
@@ -35,17 +30,16 @@ public final class ReadModelRows {
     }
 
     private void upsertDashboard(String eventId, String org, String status, String start, String end, long version,
-                                 String text, byte[] gzip) {
+                                 byte[] gzip) {
         jdbc.sql("""
-                        insert into dashboard (event_id, organization_id, name, status, start_date, end_date, capacity,
-                                               attendee_count, session_count, speaker_count, version, document, etag,
+                        insert into dashboard (conference_id, organization_id, name, status, start_date, end_date,
+                                               capacity, attendee_count, session_count, speaker_count, version, etag,
                                                document_gzip)
-                        values (?, ?, ?, ?, ?, ?, 100, 3, 2, 1, ?, ?, ?, ?)
-                        on conflict (event_id) do update set version = excluded.version,
-                            document = excluded.document, etag = excluded.etag, status = excluded.status,
-                            document_gzip = excluded.document_gzip""")
+                        values (?, ?, ?, ?, ?, ?, 100, 3, 2, 1, ?, ?, ?)
+                        on conflict (conference_id) do update set version = excluded.version, etag = excluded.etag,
+                            status = excluded.status, document_gzip = excluded.document_gzip""")
                 .params(eventId, org, "Conf " + eventId, status, LocalDate.parse(start), LocalDate.parse(end), version,
-                        text, "\"" + version + "-test\"", gzip)
+                        "\"" + version + "-test\"", gzip)
                 .update();
     }
 

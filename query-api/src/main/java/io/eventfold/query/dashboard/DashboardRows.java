@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -56,26 +55,15 @@ class DashboardRows {
     }
 
     /**
-     * One primary-key read; of the document only one form leaves the database. The projector stores the gzip
-     * form alone, so a client that does not take gzip (rare: every browser does) gets it inflated here; a row
-     * written before that (read-model V12) may hold only the text, which every client can take.
+     * One primary-key read. The projector stores the document in its gzip form only, so a client that does not
+     * take gzip (rare: every browser does) gets it inflated here.
      */
-    Optional<Row> read(String eventId, boolean gzip) {
-        return jdbc.sql(gzip
-                        ? "select version, etag, document_gzip, case when document_gzip is null then document end "
-                                + "from dashboard where event_id = ?"
-                        : "select version, etag, case when document is null then document_gzip end, document "
-                                + "from dashboard where event_id = ?")
-                .param(eventId)
-                .query((rs, n) -> row(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getString(4), gzip))
+    Optional<Row> read(String conferenceId, boolean gzip) {
+        return jdbc.sql("select version, etag, document_gzip from dashboard where conference_id = ?")
+                .param(conferenceId)
+                .query((rs, n) -> gzip ? new Row(rs.getLong(1), rs.getString(2), true, rs.getBytes(3))
+                        : new Row(rs.getLong(1), rs.getString(2), false, inflate(rs.getBytes(3))))
                 .optional();
-    }
-
-    private static Row row(long version, String etag, byte[] compressed, String text, boolean gzip) {
-        if (text != null) {
-            return new Row(version, etag, false, text.getBytes(StandardCharsets.UTF_8));
-        }
-        return gzip ? new Row(version, etag, true, compressed) : new Row(version, etag, false, inflate(compressed));
     }
 
     private static byte[] inflate(byte[] gzip) {
@@ -98,7 +86,7 @@ class DashboardRows {
 
     private <V> Map<String, V> byEventId(String column, Set<String> eventIds, RowMapper<V> value) {
         var values = new HashMap<String, V>();
-        jdbc.sql("select event_id, " + column + " from dashboard where event_id = any(?)")
+        jdbc.sql("select conference_id, " + column + " from dashboard where conference_id = any(?)")
                 .param(eventIds.toArray(String[]::new))
                 .query(rs -> {
                     values.put(rs.getString(1), value.mapRow(rs, rs.getRow()));

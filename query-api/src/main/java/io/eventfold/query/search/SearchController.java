@@ -52,10 +52,10 @@ class SearchController {
                               and (cast(:org as text) is null or organization_id = :org)
                               and (cast(:from as date) is null or start_date >= :from)
                               and (cast(:to as date) is null or end_date <= :to))
-                        select counted.total, p.event_id, p.organization_id, p.name, p.status, p.start_date,
+                        select counted.total, p.conference_id, p.organization_id, p.name, p.status, p.start_date,
                                p.end_date, p.attendee_count, p.session_count, p.speaker_count
                         from (select count(*) as total from matching) counted
-                        left join lateral (select * from matching order by start_date, event_id
+                        left join lateral (select * from matching order by start_date, conference_id
                                            limit :size offset :offset) p on true""")
                 .param("status", criteria.status())
                 .param("org", criteria.organizationId())

@@ -35,7 +35,7 @@ class StatusCountController {
         applied.await(minPosition);
         var counts = new HashMap<String, Long>();
         jdbc.sql("""
-                        select status, sum(event_count) from status_count
+                        select status, sum(conference_count) from status_count
                         where cast(:org as text) is null or organization_id = :org
                         group by status""")
                 .param("org", organizationId)

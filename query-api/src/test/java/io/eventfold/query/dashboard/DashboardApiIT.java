@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
-class DashboardApiTest extends DashboardTestBase {
+class DashboardApiIT extends DashboardTestBase {
 
     @Test
     void a_client_not_accepting_gzip_gets_the_stored_document_inflated_with_a_strong_etag() {
@@ -60,19 +60,6 @@ class DashboardApiTest extends DashboardTestBase {
                 StandardCharsets.UTF_8)).isEqualTo("""
                 {"event":{"id":"c1","organizationId":"acme","status":"PUBLISHED"},"version":7}""");
         assertThat(unchanged.statusCode()).isEqualTo(304);
-    }
-
-    @Test
-    void a_row_stored_as_text_before_is_served_as_text_even_to_a_gzip_client() {
-        rows.dashboardAsText("c1", "acme", "PUBLISHED", "2027-01-01", "2027-01-02", 7);
-
-        var response = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/api/events/c1/dashboard"))
-                .header("Accept-Encoding", "gzip"));
-
-        assertThat(response.status()).isEqualTo(200);
-        assertThat(response.header("Content-Encoding")).isNull();
-        assertThat(response.json().get("version").asLong()).isEqualTo(7);
-        assertThat(response.header("ETag")).isEqualTo("\"7-test\"");
     }
 
     @Test

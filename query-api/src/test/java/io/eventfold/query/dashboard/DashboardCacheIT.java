@@ -8,7 +8,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /** The refresher is left to the test (an hour between its own runs), so that what the cache holds is known. */
 @TestPropertySource(properties = "eventfold.query.dashboard-cache.refresh-interval=1h")
-class DashboardCacheTest extends DashboardTestBase {
+class DashboardCacheIT extends DashboardTestBase {
 
     @Test
     void a_dashboard_read_again_comes_from_memory_until_the_refresher_sees_its_tag_change() {

@@ -16,7 +16,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** The read model's commits reach the query API as notifications, from the projector's own schema. */
 @QueryApiTest
-class ReadModelChangesTest {
+class ReadModelChangesIT {
 
     @Autowired
     DataSource dataSource;

@@ -15,7 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @QueryApiTest
-class SearchApiTest {
+class SearchApiIT {
 
     @LocalServerPort
     int port;

@@ -12,7 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @QueryApiTest
-class StatusCountApiTest {
+class StatusCountApiIT {
 
     @LocalServerPort
     int port;

@@ -2,8 +2,8 @@ package io.eventfold.projection;
 
 import io.eventfold.messaging.TopicProperties;
 import io.eventfold.projection.admin.OperatorProperties;
-import io.eventfold.projection.consumer.ConsumerProperties;
-import io.eventfold.projection.consumer.RebuildProperties;
+import io.eventfold.projection.engine.ConsumerProperties;
+import io.eventfold.projection.rebuild.RebuildProperties;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

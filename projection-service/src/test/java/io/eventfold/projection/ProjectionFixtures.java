@@ -12,7 +12,7 @@ import io.eventfold.contracts.session.SessionAdded;
 import io.eventfold.contracts.session.SpeakerAssigned;
 import io.eventfold.infra.TestInfrastructure;
 import io.eventfold.messaging.EventHeaders;
-import io.eventfold.projection.consumer.EventEnvelope;
+import io.eventfold.projection.engine.EventEnvelope;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

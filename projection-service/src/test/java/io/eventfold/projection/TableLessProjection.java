@@ -1,10 +1,10 @@
 package io.eventfold.projection;
 
-import io.eventfold.projection.consumer.EventEnvelope;
-import io.eventfold.projection.consumer.Generation;
-import io.eventfold.projection.consumer.Parking;
-import io.eventfold.projection.consumer.Projection;
-import io.eventfold.projection.consumer.ProjectionDefinition;
+import io.eventfold.projection.engine.EventEnvelope;
+import io.eventfold.projection.engine.Generation;
+import io.eventfold.projection.engine.Parking;
+import io.eventfold.projection.engine.Projection;
+import io.eventfold.projection.engine.ProjectionDefinition;
 import java.util.List;
 
 /** A projection of a test's own, without generation tables: one that records, fails or finds faults. */

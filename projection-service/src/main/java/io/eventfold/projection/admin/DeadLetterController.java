@@ -1,6 +1,6 @@
 package io.eventfold.projection.admin;
 
-import io.eventfold.projection.consumer.DeadLetterRetry;
+import io.eventfold.projection.deadletter.DeadLetterRetry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Rows for PostgreSQL's {@code COPY … FROM STDIN} in its text format, sent on the transaction's connection.
  * For plain appends COPY costs both sides a fraction of a batched INSERT: no statement per row to bind,
- * plan and execute (the registration inserts were 40% of the dashboard projection's time).
+ * plan and execute.
  */
 final class CopyRows {
 
@@ -51,7 +51,7 @@ final class CopyRows {
     /**
      * {@code COPY table (columns) FROM STDIN} on the current transaction's connection; the rows copied. The text
      * goes as UTF-8 bytes encoded once (the connection's encoding): through a {@code Reader}, the driver copied it
-     * to chars and back to a string per chunk before encoding, 7% of a replay's allocations.
+     * to chars and back to a string per chunk before encoding.
      */
     long copyInto(JdbcTemplate jdbc, String tableAndColumns) {
         if (rows == 0) {
@@ -72,7 +72,7 @@ final class CopyRows {
         });
     }
 
-    /** Four vectorized scans: a loop over the characters was 4% of the projector's time in a replay. */
+    /** Four vectorized scans, cheaper than a loop over the characters. */
     private static boolean needsEscaping(String value) {
         return value.indexOf('\\') >= 0 || value.indexOf('\t') >= 0 || value.indexOf('\n') >= 0
                 || value.indexOf('\r') >= 0;

@@ -8,7 +8,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The dashboards this instance wrote last, per generation, so that the next batch of a busy conference need
- * not read and parse its document again (in the replay profile that was a fifth of the projector's time),
+ * not read and parse its document again,
  * nor serialize and deflate its unchanged event and sessions again. An entry is only a hint: the store uses it
  * when the row's version in the table is the entry's version, and the fold is deterministic, so one version of a
  * row has one content.

@@ -7,8 +7,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes a dashboard document as {@code JsonMapper} would, from its parts, so that the event's and the sessions'
  * JSON, and their compressed forms, can be reused while they are unchanged: a registration replaces only counts
- * and the recent five, and re-serializing 200 sessions for it was a fifth of the replay's time; deflating the
- * event's few hundred bytes again cost as much as deflating the rest, zlib's set-up being most of it
+ * and the recent five, so re-serializing all sessions for it is waste; deflating the event's few hundred
+ * bytes again cost as much as deflating the rest, zlib's set-up being most of it
  * ({@link DashboardCache} keeps the parts with the dashboard they were written for). The whole text is never
  * put together: the table stores the gzip form, spliced from the parts, and the tag is a checksum over them.
  */

@@ -1,8 +1,8 @@
 package io.eventfold.projection.dashboard;
 
-import io.eventfold.projection.consumer.FoldingProjection;
-import io.eventfold.projection.consumer.Projection;
-import io.eventfold.projection.consumer.ProjectionDefinition;
+import io.eventfold.projection.engine.FoldingProjection;
+import io.eventfold.projection.engine.Projection;
+import io.eventfold.projection.engine.ProjectionDefinition;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -3,9 +3,9 @@ package io.eventfold.projection.dashboard;
 import io.eventfold.contracts.registration.PersonRegistered;
 import io.eventfold.contracts.registration.RegistrationCancelled;
 import io.eventfold.messaging.IsoInstant;
-import io.eventfold.projection.consumer.EventEnvelope;
-import io.eventfold.projection.consumer.FoldStore;
-import io.eventfold.projection.consumer.Generation;
+import io.eventfold.projection.engine.EventEnvelope;
+import io.eventfold.projection.engine.FoldStore;
+import io.eventfold.projection.engine.Generation;
 import io.eventfold.projection.dashboard.DashboardFold.Result;
 import io.eventfold.projection.dashboard.Dashboard.Registration;
 import java.sql.Date;
@@ -27,7 +27,7 @@ class DashboardStore implements FoldStore<Result> {
     static final String REGISTRATIONS = "dashboard_registration";
     static final String CANCELLATIONS = "dashboard_cancellation";
 
-    /** The busy conferences of a large installation; the benchmark's million-event replay stays in 512 MiB. */
+    /** The busy conferences of a large installation, within the projector's heap. */
     private static final int CACHED_DASHBOARDS = 2_000;
 
     private final JdbcTemplate jdbc;
@@ -145,7 +145,7 @@ class DashboardStore implements FoldStore<Result> {
      * only appended: a cancellation is a row of its own, so nothing looks a registration up.
      * Grouped by conference (each group in batch order), a conference's rows go into the same index leaf one
      * after another and lie together in the table, where its refill reads them. Grouped, not sorted: a sort
-     * by conference id took 2-3% of the consumer thread.
+     * by conference id costs the consumer thread more.
      */
     void saveRegistrations(Generation g, List<AddedRegistration> added, List<CancelledRegistration> cancelled) {
         var byConference = new LinkedHashMap<String, List<AddedRegistration>>();

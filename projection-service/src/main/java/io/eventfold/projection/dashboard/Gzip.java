@@ -12,15 +12,13 @@ import java.util.zip.GZIPInputStream;
 /**
  * gzip (RFC 1952) at the fastest level, compressed from and into direct buffers. Given byte arrays, zlib works
  * inside a JNI critical region, and while one is open G1 on JDK 17 cannot collect: a thread that needs a large
- * allocation meanwhile retries twice, then fails with OutOfMemoryError whatever the heap holds. A large rebuild
- * hit that ("Retried waiting for GCLocker too often allocating 393237 words", a Kafka fetch buffer). Direct
- * buffers live outside the heap and need no such region. One instance per thread.
+ * allocation meanwhile retries twice, then fails with OutOfMemoryError whatever the heap holds (a large rebuild
+ * hit that). Direct buffers live outside the heap and need no such region. One instance per thread.
  *
- * <p>A part that many documents share (a dashboard's sessions, up to 75 KB, unchanged by a registration, and
+ * <p>A part that many documents share (a dashboard's sessions, unchanged by a registration, and
  * its event) is deflated once as a {@link Piece} and spliced into each document's stream: every part is
  * compressed without reference to the others and, except the last, ends on a sync flush (byte-aligned, not
- * final), so their concatenation is one valid deflate stream. Compressing every document whole was a fifth of
- * the consumer thread's time in a replay.
+ * final), so their concatenation is one valid deflate stream, and the shared part is compressed once.
  */
 final class Gzip {
 

@@ -1,6 +1,13 @@
-package io.eventfold.projection.consumer;
+package io.eventfold.projection.deadletter;
 
 import io.eventfold.messaging.EventHeaders;
+import io.eventfold.projection.engine.DeadLetterStore;
+import io.eventfold.projection.engine.EventConsumer;
+import io.eventfold.projection.engine.EventDecoder;
+import io.eventfold.projection.engine.Generation;
+import io.eventfold.projection.engine.Narrowing;
+import io.eventfold.projection.engine.Parking;
+import io.eventfold.projection.engine.Projection;
 import java.nio.ByteBuffer;
 import java.sql.Timestamp;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
-package io.eventfold.projection.consumer;
+package io.eventfold.projection.deadletter;
 
+import io.eventfold.projection.engine.ConsumerProperties;
+import io.eventfold.projection.engine.Parking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,4 +1,4 @@
-package io.eventfold.projection.consumer;
+package io.eventfold.projection.engine;
 
 import io.eventfold.messaging.EventHeaders;
 import java.nio.ByteBuffer;
@@ -13,7 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 /** What one transaction applies: the events, and how far each partition was read (watermarks included). */
-final class Batch {
+public final class Batch {
 
     private final List<EventEnvelope> events = new ArrayList<>();
     private final Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
@@ -38,7 +38,7 @@ final class Batch {
      * Records of types not {@code wanted} only move the progress too: nobody here would read them. No filter
      * ({@code null}) spares reading the type twice.
      */
-    void add(ConsumerRecord<String, ByteBuffer> record, EventDecoder decoder, Predicate<String> wanted) {
+    public void add(ConsumerRecord<String, ByteBuffer> record, EventDecoder decoder, Predicate<String> wanted) {
         var partition = new TopicPartition(record.topic(), record.partition());
         OptionalLong watermark;
         try {
@@ -98,7 +98,7 @@ final class Batch {
         return progress;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return records == 0;
     }
 

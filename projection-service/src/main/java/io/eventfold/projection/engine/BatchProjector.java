@@ -1,4 +1,4 @@
-package io.eventfold.projection.consumer;
+package io.eventfold.projection.engine;
 
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package io.eventfold.projection.consumer;
+package io.eventfold.projection.engine;
 
 import java.sql.Timestamp;
 import java.util.Collection;
@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 @Component
-class DeadLetterStore {
+public class DeadLetterStore {
 
     private final JdbcTemplate jdbc;
 
@@ -29,7 +29,7 @@ class DeadLetterStore {
         return blocked;
     }
 
-    void save(List<Parking.ParkedEvent> parked) {
+    public void save(List<Parking.ParkedEvent> parked) {
         if (parked.isEmpty()) {
             return; // the usual case: no statement for it on every batch
         }

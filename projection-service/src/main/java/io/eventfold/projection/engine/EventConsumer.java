@@ -1,4 +1,4 @@
-package io.eventfold.projection.consumer;
+package io.eventfold.projection.engine;
 
 import io.eventfold.messaging.TopicProperties;
 import java.nio.ByteBuffer;
@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * and tries again after a pause.
  */
 @Component
-class EventConsumer implements SmartLifecycle {
+public class EventConsumer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
     /**
@@ -89,7 +89,7 @@ class EventConsumer implements SmartLifecycle {
     }
 
     /** Runs work on the first loop's thread between two of its batches. */
-    <T> Future<T> runBetweenBatches(Callable<T> work) {
+    public <T> Future<T> runBetweenBatches(Callable<T> work) {
         var task = new FutureTask<>(work);
         betweenBatches.add(task);
         return task;

@@ -1,4 +1,4 @@
-package io.eventfold.projection.consumer;
+package io.eventfold.projection.engine;
 
 import io.eventfold.contracts.ConferenceEvent;
 import io.eventfold.contracts.EventTypes;
@@ -14,11 +14,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Turns a Kafka record into an {@link EventEnvelope}; one that cannot be read says precisely why. */
 @Component
-class EventDecoder {
+public class EventDecoder {
 
     /**
      * A reader per wire name: {@code readValue(bytes, Class)} resolves the class to a Jackson type on every
-     * call, 2% of a replay's consumer thread.
+     * call.
      */
     private final Map<String, ObjectReader> readers;
 
@@ -28,10 +28,10 @@ class EventDecoder {
     }
 
     /**
-     * The value is read where the fetch left it ({@code ByteBufferDeserializer} slices, never copies): the copy
-     * {@code ByteArrayDeserializer} made of every record was 5% of a replay's allocations.
+     * The value is read where the fetch left it ({@code ByteBufferDeserializer} slices, never copies), sparing
+     * the copy of every record that {@code ByteArrayDeserializer} made.
      */
-    EventEnvelope decode(ConsumerRecord<String, ByteBuffer> record) {
+    public EventEnvelope decode(ConsumerRecord<String, ByteBuffer> record) {
         EventHeaders headers;
         try {
             headers = EventHeaders.fromKafka(record.headers());

@@ -1,4 +1,4 @@
-package io.eventfold.projection.consumer;
+package io.eventfold.projection.engine;
 
 import io.eventfold.contracts.ConferenceEvent;
 import io.eventfold.messaging.EventHeaders;

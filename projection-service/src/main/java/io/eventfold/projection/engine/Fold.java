@@ -1,4 +1,4 @@
-package io.eventfold.projection.consumer;
+package io.eventfold.projection.engine;
 
 /**
  * The pure part of a projection: one conference's state after one more event. It never looks anything up, so

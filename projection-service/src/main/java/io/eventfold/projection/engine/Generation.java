@@ -1,4 +1,4 @@
-package io.eventfold.projection.consumer;
+package io.eventfold.projection.engine;
 
 /**
  * One generation of a projection's tables: generation 2 of {@code dashboard} writes {@code dashboard_g2}. A

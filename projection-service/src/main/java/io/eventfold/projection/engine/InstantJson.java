@@ -1,4 +1,4 @@
-package io.eventfold.projection.consumer;
+package io.eventfold.projection.engine;
 
 import io.eventfold.messaging.IsoInstant;
 import java.time.DateTimeException;
@@ -18,8 +18,8 @@ import tools.jackson.databind.ser.std.StdSerializer;
 
 /**
  * Instants in events and stored dashboards are read and written with {@link IsoInstant}: Jackson's own
- * (de)serializers go through {@code DateTimeFormatter}, which the projector's profile showed as a fifth of
- * its CPU. The text is the same ISO-8601 form.
+ * (de)serializers go through {@code DateTimeFormatter}, which is costly on the projector's hot path. The text
+ * is the same ISO-8601 form.
  */
 @Configuration(proxyBeanMethods = false)
 class InstantJson {

@@ -1,4 +1,4 @@
-package io.eventfold.projection.consumer;
+package io.eventfold.projection.engine;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,12 +11,12 @@ import org.springframework.transaction.SavepointManager;
  * its error, its conference's later events wait behind it, and everything else is written. This runs only
  * after a batch failed, so the usual batch pays for no savepoint.
  */
-final class Narrowing {
+public final class Narrowing {
 
     private Narrowing() {
     }
 
-    static void apply(Projection projection, Generation generation, List<EventEnvelope> events, Parking parking,
+    public static void apply(Projection projection, Generation generation, List<EventEnvelope> events, Parking parking,
                       SavepointManager savepoints) {
         var byConference = new LinkedHashMap<String, List<EventEnvelope>>();
         events.forEach(e -> byConference.computeIfAbsent(e.conferenceId(), id -> new ArrayList<>()).add(e));

@@ -1,4 +1,4 @@
-package io.eventfold.projection.consumer;
+package io.eventfold.projection.engine;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;

@@ -1,16 +1,16 @@
-package io.eventfold.projection.consumer;
+package io.eventfold.projection.engine;
 
 import java.time.Duration;
 import java.util.Collection;
 
 /** The poll loops' and rebuild workers' own threads: stopping them and pausing them, interrupts kept. */
-final class Threads {
+public final class Threads {
 
     private Threads() {
     }
 
     /** Waits for each thread to end, at most {@code each} per thread; an interrupt ends the waiting. */
-    static void joinAll(Collection<Thread> threads, Duration each) {
+    public static void joinAll(Collection<Thread> threads, Duration each) {
         for (var thread : threads) {
             try {
                 thread.join(each.toMillis());
@@ -21,7 +21,7 @@ final class Threads {
         }
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -1,4 +1,4 @@
-package io.eventfold.projection.consumer;
+package io.eventfold.projection.engine;
 
 import java.time.Duration;
 
@@ -6,7 +6,7 @@ import java.time.Duration;
  * Events per second over the last window: what a progress bar, an ETA and the metrics should show. Goes to
  * zero when nothing was recorded for a whole window, instead of repeating the last busy figure.
  */
-final class Throughput {
+public final class Throughput {
 
     private final long windowNanos;
     private long windowStart = System.nanoTime();
@@ -14,11 +14,11 @@ final class Throughput {
     private long lastRecord;
     private double rate;
 
-    Throughput(Duration window) {
+    public Throughput(Duration window) {
         this.windowNanos = window.toNanos();
     }
 
-    synchronized double record(long count) {
+    public synchronized double record(long count) {
         long now = System.nanoTime();
         windowCount += count;
         lastRecord = now;

@@ -1,4 +1,4 @@
-package io.eventfold.projection.consumer;
+package io.eventfold.projection.engine;
 
 import io.eventfold.messaging.EventTopic;
 import io.eventfold.messaging.TopicProperties;

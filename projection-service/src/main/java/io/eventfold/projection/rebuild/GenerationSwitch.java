@@ -1,11 +1,11 @@
 package io.eventfold.projection.rebuild;
 
-import io.eventfold.projection.consumer.ConsumerProperties;
-import io.eventfold.projection.consumer.Generation;
-import io.eventfold.projection.consumer.GenerationStore;
-import io.eventfold.projection.consumer.GenerationStore.State;
-import io.eventfold.projection.consumer.OffsetStore;
-import io.eventfold.projection.consumer.Projection;
+import io.eventfold.projection.engine.ConsumerProperties;
+import io.eventfold.projection.engine.Generation;
+import io.eventfold.projection.engine.GenerationStore;
+import io.eventfold.projection.engine.GenerationStore.State;
+import io.eventfold.projection.engine.OffsetStore;
+import io.eventfold.projection.engine.Projection;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;

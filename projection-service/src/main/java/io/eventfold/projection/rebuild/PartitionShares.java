@@ -1,4 +1,4 @@
-package io.eventfold.projection.consumer;
+package io.eventfold.projection.rebuild;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,10 +8,9 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Which partitions each rebuild worker reads: shares of about equal work, the records left to read. Partitions
- * are keyed by conference, and a few hot conferences hold most registrations, so partitions differ in size:
- * on the large bench topic, split by partition number, one worker of two had 57% of the records and read the
- * last seventh alone while the other core idled. The largest partitions are dealt out first, each to the
- * worker with the least so far: no worker ends up with more than one partition's records above another.
+ * are keyed by conference, and a few hot conferences hold most registrations, so partitions differ in size and a
+ * split by partition number leaves one worker reading alone at the end. The largest partitions are dealt out
+ * first, each to the worker with the least so far: no worker ends up more than one partition's records ahead.
  */
 final class PartitionShares {
 

@@ -1,12 +1,12 @@
 package io.eventfold.projection.rebuild;
 
-import io.eventfold.projection.consumer.ConsumerProperties;
-import io.eventfold.projection.consumer.GenerationStore;
-import io.eventfold.projection.consumer.GenerationStore.Row;
-import io.eventfold.projection.consumer.GenerationStore.State;
-import io.eventfold.projection.consumer.OffsetStore;
-import io.eventfold.projection.consumer.Projection;
-import io.eventfold.projection.consumer.ProjectionMetrics;
+import io.eventfold.projection.engine.ConsumerProperties;
+import io.eventfold.projection.engine.GenerationStore;
+import io.eventfold.projection.engine.GenerationStore.Row;
+import io.eventfold.projection.engine.GenerationStore.State;
+import io.eventfold.projection.engine.OffsetStore;
+import io.eventfold.projection.engine.Projection;
+import io.eventfold.projection.engine.ProjectionMetrics;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

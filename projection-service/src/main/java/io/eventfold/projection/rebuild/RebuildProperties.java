@@ -1,4 +1,4 @@
-package io.eventfold.projection.consumer;
+package io.eventfold.projection.rebuild;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,5 +1,13 @@
-package io.eventfold.projection.consumer;
+package io.eventfold.projection.rebuild;
 
+import io.eventfold.projection.engine.Batch;
+import io.eventfold.projection.engine.BatchProjector;
+import io.eventfold.projection.engine.EventDecoder;
+import io.eventfold.projection.engine.Generation;
+import io.eventfold.projection.engine.OffsetStore;
+import io.eventfold.projection.engine.Projection;
+import io.eventfold.projection.engine.Threads;
+import io.eventfold.projection.engine.Throughput;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Collection;
@@ -15,6 +23,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
 
 /**
  * Reads the whole topic into a new generation of one projection, on threads and consumers of its own
@@ -24,13 +33,13 @@ import org.slf4j.LoggerFactory;
  * end asks {@link Handover} to switch over, which succeeds once every partition has caught up: the live
  * stream keeps the generation current meanwhile (see {@link BatchProjector}).
  */
-public final class RebuildRun {
+final class RebuildRun {
 
     private static final Logger log = LoggerFactory.getLogger(RebuildRun.class);
     private static final int ATTEMPTS = 3;
 
     /** What the run asks of its owner: switch when caught up, give up when it cannot go on. */
-    public interface Handover {
+    interface Handover {
 
         /** Whether the run is over: switched, or its generation is gone (cancelled elsewhere). */
         boolean trySwitch(Collection<TopicPartition> partitions);
@@ -43,8 +52,13 @@ public final class RebuildRun {
 
     private final Projection projection;
     private final Generation generation;
-    private final RebuildParts parts;
     private final Handover handover;
+    private final ConsumerFactory<String, ByteBuffer> consumers;
+    private final EventDecoder decoder;
+    private final BatchProjector projector;
+    private final OffsetStore offsets;
+    private final RebuildProperties properties;
+    private final String topic;
     private final List<Worker> workers;
     /** Switched, given up or stopped: every worker ends, and the handover is not asked again. */
     private final AtomicBoolean over = new AtomicBoolean();
@@ -52,12 +66,19 @@ public final class RebuildRun {
     private List<List<TopicPartition>> shares;
     private volatile boolean stopping;
 
-    RebuildRun(Projection projection, Generation generation, RebuildParts parts, Handover handover) {
+    RebuildRun(Projection projection, Generation generation, Handover handover,
+               ConsumerFactory<String, ByteBuffer> consumers, EventDecoder decoder, BatchProjector projector,
+               OffsetStore offsets, RebuildProperties properties, String topic) {
         this.projection = projection;
         this.generation = generation;
-        this.parts = parts;
         this.handover = handover;
-        int threads = Math.max(1, parts.properties().threads());
+        this.consumers = consumers;
+        this.decoder = decoder;
+        this.projector = projector;
+        this.offsets = offsets;
+        this.properties = properties;
+        this.topic = topic;
+        int threads = Math.max(1, properties.threads());
         this.workers = IntStream.range(0, threads).mapToObj(Worker::new).toList();
     }
 
@@ -101,7 +122,7 @@ public final class RebuildRun {
     private synchronized List<List<TopicPartition>> shares(Consumer<String, ByteBuffer> c,
                                                            List<TopicPartition> all) {
         if (shares == null) {
-            var stored = parts.offsets().load(generation.offsetsName(), all);
+            var stored = offsets.load(generation.offsetsName(), all);
             var beginnings = c.beginningOffsets(all);
             var remaining = new HashMap<TopicPartition, Long>();
             c.endOffsets(all).forEach((partition, end) -> remaining.put(partition, end - Math.max(
@@ -168,13 +189,13 @@ public final class RebuildRun {
         private void run() {
             for (int attempt = 1; !ending(); attempt++) {
                 var overrides = new Properties();
-                overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, parts.properties().batchSize());
-                try (var c = parts.consumers().createConsumer(null, "rebuild", null, overrides)) {
+                overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.batchSize());
+                try (var c = consumers.createConsumer(null, "rebuild", null, overrides)) {
                     consumer = c;
                     if (ending()) {
                         return;
                     }
-                    var all = c.partitionsFor(parts.topic()).stream()
+                    var all = c.partitionsFor(topic).stream()
                             .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
                     var shares = shares(c, all);
                     var mine = shares.get(index);
@@ -200,14 +221,14 @@ public final class RebuildRun {
                         return;
                     }
                     log.warn("Rebuild of {} failed; resuming from its stored positions", generation, e);
-                    Threads.sleep(parts.properties().retryBackoff().toMillis());
+                    Threads.sleep(properties.retryBackoff().toMillis());
                 }
             }
         }
 
         private void seekToStored(Consumer<String, ByteBuffer> c, List<TopicPartition> partitions) {
             c.assign(partitions);
-            var stored = parts.offsets().load(generation.offsetsName(), partitions);
+            var stored = offsets.load(generation.offsetsName(), partitions);
             for (var partition : partitions) {
                 var offset = stored.get(partition);
                 if (offset != null && offset > 0) {
@@ -227,14 +248,14 @@ public final class RebuildRun {
             while (!ending()) {
                 var records = c.poll(Duration.ofMillis(200));
                 var batch = new Batch();
-                records.forEach(r -> batch.add(r, parts.decoder(), projection::handles));
-                if (!batch.isEmpty() && !parts.projector().rebuild(projection, generation, batch)) {
+                records.forEach(r -> batch.add(r, decoder, projection::handles));
+                if (!batch.isEmpty() && !projector.rebuild(projection, generation, batch)) {
                     if (!over.get()) {
                         log.info("{} is no longer being built; stopping its rebuild", generation);
                     }
                     return;
                 }
-                boolean drained = records.count() < parts.properties().batchSize();
+                boolean drained = records.count() < properties.batchSize();
                 if (drained) {
                     ends = c.endOffsets(mine);
                 }
@@ -251,7 +272,7 @@ public final class RebuildRun {
 
         /** Keeps the rebuild under the configured rate (the readers' shares), so the live stream is not starved. */
         private void throttle(int records) {
-            double maxRate = parts.properties().maxRate() / readers;
+            double maxRate = properties.maxRate() / readers;
             if (maxRate > 0 && records > 0) {
                 Threads.sleep((long) (records * 1000 / maxRate));
             }

@@ -1,12 +1,10 @@
 package io.eventfold.projection.rebuild;
 
-import io.eventfold.projection.consumer.Generation;
-import io.eventfold.projection.consumer.GenerationStore;
-import io.eventfold.projection.consumer.GenerationStore.Row;
-import io.eventfold.projection.consumer.GenerationStore.State;
-import io.eventfold.projection.consumer.Projection;
-import io.eventfold.projection.consumer.RebuildParts;
-import io.eventfold.projection.consumer.RebuildRun;
+import io.eventfold.projection.engine.Generation;
+import io.eventfold.projection.engine.GenerationStore;
+import io.eventfold.projection.engine.GenerationStore.Row;
+import io.eventfold.projection.engine.GenerationStore.State;
+import io.eventfold.projection.engine.Projection;
 import jakarta.annotation.PreDestroy;
 import java.util.Collection;
 import java.util.List;
@@ -32,16 +30,16 @@ public class Rebuilds {
     private final List<Projection> projections;
     private final GenerationStore generations;
     private final GenerationSwitch generationSwitch;
-    private final RebuildParts parts;
+    private final RebuildRuns runners;
     private final TopicEnds topic;
     private final Map<String, RebuildRun> runs = new ConcurrentHashMap<>();
 
     Rebuilds(List<Projection> projections, GenerationStore generations, GenerationSwitch generationSwitch,
-             RebuildParts parts, TopicEnds topic) {
+             RebuildRuns runners, TopicEnds topic) {
         this.projections = projections;
         this.generations = generations;
         this.generationSwitch = generationSwitch;
-        this.parts = parts;
+        this.runners = runners;
         this.topic = topic;
     }
 
@@ -125,7 +123,7 @@ public class Rebuilds {
     }
 
     private void launch(Projection projection, Generation generation) {
-        runs.put(projection.name(), parts.start(projection, generation, new RebuildRun.Handover() {
+        runs.put(projection.name(), runners.start(projection, generation, new RebuildRun.Handover() {
             @Override
             public boolean trySwitch(Collection<TopicPartition> partitions) {
                 var outcome = generationSwitch.trySwitch(projection, generation, partitions);

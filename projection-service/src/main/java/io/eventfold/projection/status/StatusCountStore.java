@@ -1,7 +1,7 @@
 package io.eventfold.projection.status;
 
-import io.eventfold.projection.consumer.FoldStore;
-import io.eventfold.projection.consumer.Generation;
+import io.eventfold.projection.engine.FoldStore;
+import io.eventfold.projection.engine.Generation;
 import io.eventfold.projection.status.ConferenceStatus.CountKey;
 import java.util.ArrayList;
 import java.util.Collection;

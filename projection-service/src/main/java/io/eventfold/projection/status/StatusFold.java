@@ -3,8 +3,8 @@ package io.eventfold.projection.status;
 import io.eventfold.contracts.conference.EventScheduled;
 import io.eventfold.contracts.conference.EventStatus;
 import io.eventfold.contracts.conference.EventStatusChanged;
-import io.eventfold.projection.consumer.EventEnvelope;
-import io.eventfold.projection.consumer.Fold;
+import io.eventfold.projection.engine.EventEnvelope;
+import io.eventfold.projection.engine.Fold;
 
 /** A conference's status: scheduled as a draft, then whatever its status changes say. */
 final class StatusFold implements Fold<ConferenceStatus> {

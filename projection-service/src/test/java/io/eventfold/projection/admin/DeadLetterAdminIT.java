@@ -13,7 +13,7 @@ import io.eventfold.projection.OperatorClient;
 import io.eventfold.projection.RunningProjector;
 import io.eventfold.projection.TableLessProjection;
 import io.eventfold.projection.TopicWriter;
-import io.eventfold.projection.consumer.Projection;
+import io.eventfold.projection.engine.Projection;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;

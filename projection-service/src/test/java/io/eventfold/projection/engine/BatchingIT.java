@@ -1,8 +1,8 @@
-package io.eventfold.projection.consumer;
+package io.eventfold.projection.engine;
 
 import static io.eventfold.projection.ProjectionFixtures.registered;
 import static io.eventfold.projection.ProjectionFixtures.scheduled;
-import static io.eventfold.projection.consumer.ProjectionServiceIT.dashboardVersion;
+import static io.eventfold.projection.engine.ProjectionServiceIT.dashboardVersion;
 import static org.awaitility.Awaitility.await;
 
 import io.eventfold.contracts.registration.Role;

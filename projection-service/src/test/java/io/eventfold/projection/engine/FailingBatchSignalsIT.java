@@ -1,7 +1,7 @@
-package io.eventfold.projection.consumer;
+package io.eventfold.projection.engine;
 
 import static io.eventfold.projection.ProjectionFixtures.scheduled;
-import static io.eventfold.projection.consumer.ProjectionServiceIT.dashboardVersion;
+import static io.eventfold.projection.engine.ProjectionServiceIT.dashboardVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

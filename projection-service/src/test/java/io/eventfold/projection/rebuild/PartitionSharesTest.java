@@ -1,4 +1,4 @@
-package io.eventfold.projection.consumer;
+package io.eventfold.projection.rebuild;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

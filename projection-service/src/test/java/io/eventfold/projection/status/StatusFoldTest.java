@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventfold.contracts.conference.EventStatus;
 import io.eventfold.projection.ProjectionFixtures;
-import io.eventfold.projection.consumer.FoldStore.Folded;
+import io.eventfold.projection.engine.FoldStore.Folded;
 import io.eventfold.projection.status.ConferenceStatus.CountKey;
 import java.util.List;
 import java.util.Map;

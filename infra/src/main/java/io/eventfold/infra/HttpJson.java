@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,6 +22,7 @@ public final class HttpJson {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private final String base;
     private final Duration timeout;
+    private final Supplier<String> bearer;
 
     public HttpJson(String base) {
         this(base, null);
@@ -28,8 +30,23 @@ public final class HttpJson {
 
     /** A client that gives up on an answer after {@code timeout}: the request's outcome is then unknown. */
     public HttpJson(String base, Duration timeout) {
+        this(base, timeout, null);
+    }
+
+    private HttpJson(String base, Duration timeout, Supplier<String> bearer) {
         this.base = base;
         this.timeout = timeout;
+        this.bearer = bearer;
+    }
+
+    /** The same client, sending {@code Authorization: Bearer <token>} with every request. */
+    public HttpJson withBearer(String token) {
+        return withBearer(() -> token);
+    }
+
+    /** As {@link #withBearer(String)}, asking for the token per request (one that is renewed as it expires). */
+    public HttpJson withBearer(Supplier<String> token) {
+        return new HttpJson(base, timeout, token);
     }
 
     public String base() {
@@ -58,6 +75,9 @@ public final class HttpJson {
         try {
             if (timeout != null) {
                 request.timeout(timeout);
+            }
+            if (bearer != null) {
+                request.setHeader("Authorization", "Bearer " + bearer.get());
             }
             var response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),

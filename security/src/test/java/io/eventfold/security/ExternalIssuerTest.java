@@ -3,7 +3,7 @@ package io.eventfold.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.eventfold.security.local.LocalIssuer;
+import io.eventfold.issuer.LocalIssuer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -76,7 +76,7 @@ class ExternalIssuerTest {
     }
 
     private static String token(LocalIssuer issuer) {
-        return issuer.token("oz", Role.ORGANIZER, List.of("acme"), Duration.ofMinutes(5));
+        return issuer.token("oz", "organizer", List.of("acme"), Duration.ofMinutes(5));
     }
 
     private static String key(LocalIssuer issuer) {

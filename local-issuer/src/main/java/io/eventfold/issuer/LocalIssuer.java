@@ -1,4 +1,4 @@
-package io.eventfold.security.local;
+package io.eventfold.issuer;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -8,7 +8,6 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.eventfold.security.Role;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,6 +40,8 @@ public final class LocalIssuer {
 
     public static final String ISSUER = "eventfold-local";
     public static final String AUDIENCE = "eventfold";
+    /** The roles the services know, as tokens carry them. */
+    public static final List<String> ROLES = List.of("organizer", "attendee", "reader", "operator");
 
     private final RSAKey key;
     private final Path publicKey;
@@ -83,7 +84,7 @@ public final class LocalIssuer {
     }
 
     /** A signed token for this subject, role and organizations, valid for {@code ttl} from now. */
-    public String token(String subject, Role role, Collection<String> organizations, Duration ttl) {
+    public String token(String subject, String role, Collection<String> organizations, Duration ttl) {
         var now = clock.instant();
         return sign(new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
@@ -92,7 +93,7 @@ public final class LocalIssuer {
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(ttl)))
-                .claim("roles", List.of(role.claimValue()))
+                .claim("roles", List.of(role))
                 .claim("orgs", List.copyOf(organizations))
                 .build());
     }

@@ -1,4 +1,4 @@
-package io.eventfold.security.local;
+package io.eventfold.issuer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,5 @@
-package io.eventfold.security.local;
+package io.eventfold.issuer;
 
-import io.eventfold.security.Role;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,14 +40,15 @@ public final class TokenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var parsed = Role.fromClaim(role).orElseThrow(() -> refuse(
-                "--role must be one of organizer, attendee, reader, operator, not '" + role + "'"));
-        if ((parsed == Role.ORGANIZER || parsed == Role.READER) && organizations.isEmpty()) {
+        if (!LocalIssuer.ROLES.contains(role)) {
+            throw refuse("--role must be one of " + String.join(", ", LocalIssuer.ROLES) + ", not '" + role + "'");
+        }
+        if ((role.equals("organizer") || role.equals("reader")) && organizations.isEmpty()) {
             throw refuse("an " + role + " acts for at least one organization: add --org ORG");
         }
         var folder = home != null ? home : homeFromEnvironment();
-        var subject = user != null ? user : "local-" + parsed.claimValue();
-        spec.commandLine().getOut().println(LocalIssuer.open(folder).token(subject, parsed, organizations,
+        var subject = user != null ? user : "local-" + role;
+        spec.commandLine().getOut().println(LocalIssuer.open(folder).token(subject, role, organizations,
                 duration(ttl)));
         spec.commandLine().getOut().flush();
         return 0;

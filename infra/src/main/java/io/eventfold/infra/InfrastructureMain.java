@@ -1,10 +1,12 @@
 package io.eventfold.infra;
 
+import io.eventfold.issuer.TokenCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,8 @@ import java.util.concurrent.CountDownLatch;
  * If a part cannot start (port in use, data directory owned by a live process, someone else's server on the
  * port), it prints why and exits with status 1, stopping what it had started and writing no ready file.
  *
- * <p>Arguments: {@code postgres} and/or {@code kafka} (what to start). Ports come from
+ * <p>Arguments: {@code postgres} and/or {@code kafka} (what to start), or {@code token …}: the local issuer's
+ * {@link TokenCommand}, here so that {@code ./eventfold token} needs no jar of its own. Ports come from
  * {@code EVENTFOLD_PG_PORT} (54329), {@code EVENTFOLD_KAFKA_PORT} (19092) and
  * {@code EVENTFOLD_KAFKA_CONTROLLER_PORT} (19093).
  */
@@ -27,6 +30,10 @@ public final class InfrastructureMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("token")) {
+            TokenCommand.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         var home = Path.of(env("EVENTFOLD_HOME", ".eventfold")).toAbsolutePath();
         var what = List.of(args.length == 0 ? new String[] {"postgres", "kafka"} : args);
         Files.createDirectories(home);

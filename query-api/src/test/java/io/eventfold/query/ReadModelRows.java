@@ -23,6 +23,12 @@ public final class ReadModelRows {
         upsertDashboard(eventId, org, status, start, end, version, compressed);
     }
 
+    /** With a document of the test's own, as the projector would store it. */
+    public void dashboard(String eventId, String org, String status, String start, String end, long version,
+                          String document) {
+        upsertDashboard(eventId, org, status, start, end, version, gzip(document));
+    }
+
     public static String document(String eventId, String org, String status, long version) {
         return """
                 {"event":{"id":"%s","organizationId":"%s","status":"%s"},"version":%d}"""

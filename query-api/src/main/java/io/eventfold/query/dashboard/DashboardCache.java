@@ -2,6 +2,7 @@ package io.eventfold.query.dashboard;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.eventfold.security.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +25,8 @@ import org.springframework.stereotype.Component;
  * is gone leaves the cache. So a read without {@code minVersion} is at most about one interval older than the
  * database; a read with it is never answered from a copy older than asked; and each form of a dashboard only
  * moves forward in one instance. A copy is served only while the refresher keeps checking: if it stalls, or
- * cannot reach the database (then the cache is emptied), reads go to the database.
+ * cannot reach the database (then the cache is emptied), reads go to the database. A dashboard is kept in each
+ * form asked for: text or gzip, stored or without personal data (made from the stored one once per tag).
  */
 @Component
 class DashboardCache implements DisposableBean {
@@ -32,7 +35,8 @@ class DashboardCache implements DisposableBean {
     /** A copy is served only if the last successful check began within this many intervals. */
     private static final int STALLED_AFTER_INTERVALS = 5;
 
-    private record Key(String eventId, boolean gzip) {
+    /** {@code personal}: the stored document, else the form without personal data. */
+    private record Key(String eventId, boolean gzip, boolean personal) {
     }
 
     private final DashboardRows rows;
@@ -55,21 +59,59 @@ class DashboardCache implements DisposableBean {
         refresher.scheduleWithFixedDelay(this::refresh, interval, interval, TimeUnit.NANOSECONDS);
     }
 
-    /** The dashboard if it is there, at {@code minVersion} or later if the database has that already. */
-    Optional<DashboardRows.Row> read(String eventId, boolean gzip, long minVersion) {
-        var cached = cache.getIfPresent(new Key(eventId, gzip));
+    /**
+     * The form of the dashboard this caller may see, at {@code minVersion} or later if the database has that
+     * already; empty if there is no such dashboard or the caller may not see it.
+     */
+    Optional<DashboardRows.Row> read(String eventId, boolean gzip, long minVersion, Caller caller) {
+        return visible(eventId, gzip, caller, key -> read(key, minVersion));
+    }
+
+    /** As {@link #read}, from the database; kept unless the cache already holds a newer version. */
+    Optional<DashboardRows.Row> fresh(String eventId, boolean gzip, Caller caller) {
+        return visible(eventId, gzip, caller, this::fresh);
+    }
+
+    /** Who sees what is known from the row: one look-up in the likely form, a second one only if another. */
+    private Optional<DashboardRows.Row> visible(String eventId, boolean gzip, Caller caller,
+                                                Function<Key, Optional<DashboardRows.Row>> source) {
+        var likely = Visibility.likely(caller);
+        var row = source.apply(new Key(eventId, gzip, likely == Visibility.FULL));
+        var visibility = row.map(r -> r.visibleTo(caller)).orElse(Visibility.HIDDEN);
+        if (visibility == Visibility.HIDDEN) {
+            return Optional.empty();
+        }
+        if (visibility == likely) {
+            return row;
+        }
+        // A caller of several roles (an organizer of one org who also attends another's conferences).
+        return source.apply(new Key(eventId, gzip, visibility == Visibility.FULL))
+                .filter(other -> other.visibleTo(caller) == visibility);
+    }
+
+    private Optional<DashboardRows.Row> read(Key key, long minVersion) {
+        var cached = cache.getIfPresent(key);
         if (cached != null && cached.version() >= minVersion && System.nanoTime() - checkedAt < servedForNanos) {
             return Optional.of(cached);
         }
-        return fresh(eventId, gzip);
+        return fresh(key);
     }
 
     /** From the database; kept unless the cache already holds a newer version (reads never go back). */
-    Optional<DashboardRows.Row> fresh(String eventId, boolean gzip) {
-        var row = rows.read(eventId, gzip);
-        row.ifPresent(r -> cache.asMap().merge(new Key(eventId, gzip), r,
+    private Optional<DashboardRows.Row> fresh(Key key) {
+        var row = rows.read(key.eventId(), key.gzip());
+        if (!key.personal()) {
+            row = row.map(stored -> withoutPersonalData(key, stored));
+        }
+        row.ifPresent(r -> cache.asMap().merge(key, r,
                 (kept, read) -> read.version() >= kept.version() ? read : kept));
         return row;
+    }
+
+    /** Made once per stored version: a copy made for the same tag is reused (a map read: no hit counted). */
+    private DashboardRows.Row withoutPersonalData(Key key, DashboardRows.Row stored) {
+        var kept = cache.asMap().get(key);
+        return kept != null && kept.etag().equals(stored.etag()) ? kept : stored.withoutPersonalData();
     }
 
     /** Drops every copy whose dashboard changed or is gone since it was read. */

@@ -1,13 +1,16 @@
 package io.eventfold.query.dashboard;
 
 import io.eventfold.query.freshness.Freshness;
+import io.eventfold.query.freshness.FreshnessProperties;
 import io.eventfold.query.freshness.Watcher;
+import io.eventfold.security.Caller;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Set;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The dashboard of one conference event: one primary-key read of a precomputed document, returned as the
- * stored text without parsing it.
+ * stored text without parsing it, or without its personal data to those who may not see it (a copy made once).
+ * A conference the caller may not see is answered exactly as one that does not exist.
  */
 @RestController
 class DashboardController {
@@ -28,12 +32,15 @@ class DashboardController {
     private final DashboardCache dashboards;
     private final Freshness freshness;
     private final Watcher<String> versions;
+    private final Duration maxWait;
 
-    DashboardController(DashboardRows rows, DashboardCache dashboards, Freshness freshness) {
+    DashboardController(DashboardRows rows, DashboardCache dashboards, Freshness freshness,
+                        FreshnessProperties properties) {
         this.rows = rows;
         this.dashboards = dashboards;
         this.freshness = freshness;
         this.versions = freshness.watcher("dashboard-version-watcher", rows::versions);
+        this.maxWait = properties.maxWait();
     }
 
     /**
@@ -41,10 +48,11 @@ class DashboardController {
      * {@link DashboardFastPath}; this method answers the rest (waits, 404, 503, 400) and documents the API.
      */
     @GetMapping(PATH)
-    @ApiResponse(responseCode = "200", description = "The dashboard document",
+    @ApiResponse(responseCode = "200", description = "The dashboard document; for readers and attendees "
+            + "without the recent registrants' userId, name and email",
             content = @Content(mediaType = "application/json"))
     @ApiResponse(responseCode = "304", description = "Unchanged since the If-None-Match tag")
-    @ApiResponse(responseCode = "404", description = "Unknown event",
+    @ApiResponse(responseCode = "404", description = "Unknown event, or one this token may not see",
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(responseCode = "503", description = "minVersion not reached within the wait",
             content = @Content(mediaType = "application/problem+json"))
@@ -54,19 +62,41 @@ class DashboardController {
             @RequestParam(required = false) Long minVersion,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding,
+            @Parameter(hidden = true) Caller caller,
             HttpServletResponse response) throws IOException {
         boolean gzip = DashboardRows.acceptsGzip(acceptEncoding);
+        long started = System.nanoTime();
         // A fresh enough dashboard was answered by the fast path: the wait polls only versions, then one read.
         if (minVersion != null && !versions.await(eventId, minVersion)) {
-            throw freshness.behind(behind(eventId, minVersion));
+            throw freshness.behind(behind(eventId, minVersion, caller));
         }
-        dashboards.fresh(eventId, gzip).orElseThrow(() -> new UnknownEventException(eventId))
-                .writeTo(response, ifNoneMatch);
+        var row = dashboards.fresh(eventId, gzip, caller);
+        if (row.isEmpty() && minVersion != null) {
+            // Reached, but not for this caller: answered as a wait for a conference that never comes.
+            sleepUntil(started + maxWait.toNanos());
+            throw freshness.behind(notThere(eventId));
+        }
+        row.orElseThrow(() -> new UnknownEventException(eventId)).writeTo(response, ifNoneMatch);
     }
 
-    private String behind(String eventId, long minVersion) {
-        var version = rows.versions(Set.of(eventId)).get(eventId);
-        return version == null ? "Event " + eventId + " is not in the read model yet"
-                : "Event " + eventId + " is at version " + version + ", not yet " + minVersion;
+    private String behind(String eventId, long minVersion, Caller caller) {
+        return rows.visibleVersion(eventId, caller)
+                .map(version -> "Event " + eventId + " is at version " + version + ", not yet " + minVersion)
+                .orElseGet(() -> notThere(eventId));
+    }
+
+    private static String notThere(String eventId) {
+        return "Event " + eventId + " is not in the read model yet";
+    }
+
+    private static void sleepUntil(long deadline) {
+        long left = deadline - System.nanoTime();
+        if (left > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

@@ -1,14 +1,18 @@
 package io.eventfold.query.dashboard;
 
+import io.eventfold.security.Caller;
+import io.eventfold.security.CallerTokens;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
@@ -16,21 +20,31 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
 /**
  * Answers the hottest request of the product, a dashboard that is there and fresh enough, before Spring
  * MVC's dispatch, whose handler lookup, argument resolution and filters cost more than the read itself
- * (docs/benchmarks.md). Anything else (no such row, a wait
+ * (docs/benchmarks.md). Anything else (no such row, one the caller may not see, a wait
  * for {@code minVersion}, a malformed parameter) goes on to {@link DashboardController}, which answers
- * it exactly as before. Runs after the observation filter, so these requests are still measured.
+ * it exactly as before. Runs after the observation filter, so these requests are still measured, and after
+ * Spring Security's filter chain, so only a validated token of a role let in reaches it.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class DashboardFastPath extends OncePerRequestFilter {
+class DashboardFastPath extends OncePerRequestFilter implements Ordered {
 
     private static final String PREFIX = "/api/events/";
     private static final String SUFFIX = "/dashboard";
 
     private final DashboardCache dashboards;
+    private final CallerTokens tokens;
+    private final int order;
 
-    DashboardFastPath(DashboardCache dashboards) {
+    DashboardFastPath(DashboardCache dashboards, CallerTokens tokens, SecurityFilterProperties securityFilter) {
         this.dashboards = dashboards;
+        this.tokens = tokens;
+        // Wherever spring.security.filter.order puts the security chain, right after it.
+        this.order = securityFilter.getOrder() + 1;
+    }
+
+    @Override
+    public int getOrder() {
+        return order;
     }
 
     @Override
@@ -38,11 +52,12 @@ class DashboardFastPath extends OncePerRequestFilter {
             throws ServletException, IOException {
         var eventId = eventIdOf(request);
         var minVersion = minVersionOf(request);
-        if (eventId != null && minVersion != null) {
+        var caller = callerOf();
+        if (eventId != null && minVersion != null && caller != null) {
             var gzip = DashboardRows.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
             Optional<DashboardRows.Row> row;
             try {
-                row = dashboards.read(eventId, gzip, minVersion);
+                row = dashboards.read(eventId, gzip, minVersion, caller);
             } catch (RuntimeException databaseFailed) {
                 // Before Spring MVC, a failure would be a bare 500: the controller answers it (503 problem).
                 row = Optional.empty();
@@ -55,6 +70,13 @@ class DashboardFastPath extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** The caller whose token Spring Security validated; null if it did not (then this never answers). */
+    private Caller callerOf() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication instanceof JwtAuthenticationToken token && token.isAuthenticated()
+                ? tokens.caller(token.getToken()) : null;
     }
 
     /** The plain id of {@code GET /api/events/{id}/dashboard}; null for any other request or an encoded id. */

@@ -1,14 +1,12 @@
 package io.eventfold.query.dashboard;
 
+import io.eventfold.security.Caller;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.RowMapper;
@@ -19,17 +17,39 @@ import org.springframework.stereotype.Component;
 @Component
 class DashboardRows {
 
-    /** {@code gzipped}: the body is the stored compressed document, sent with its content encoding. */
-    record Row(long version, String etag, boolean gzipped, byte[] body) {
+    /**
+     * {@code organizationId} and {@code status}: who may see it ({@link Visibility}). {@code personal}: the body
+     * is the stored document, else it is without personal data. {@code gzipped}: the body is compressed, sent
+     * with its content encoding.
+     */
+    record Row(long version, String etag, String organizationId, String status, boolean personal, boolean gzipped,
+               byte[] body) {
 
-        /** The compressed form is another representation, so it has its own strong tag. */
+        /** Each form is another representation, so it has its own strong tag. */
         String tag() {
-            return gzipped ? etag.substring(0, etag.length() - 1) + "-gzip\"" : etag;
+            if (personal && !gzipped) {
+                return etag;
+            }
+            return etag.substring(0, etag.length() - 1) + (personal ? "" : "-public") + (gzipped ? "-gzip" : "")
+                    + '"';
+        }
+
+        Visibility visibleTo(Caller caller) {
+            return Visibility.of(caller, organizationId, status);
+        }
+
+        /** This dashboard without personal data, in the same encoding. */
+        Row withoutPersonalData() {
+            var text = PersonalData.removedFrom(gzipped ? PersonalData.inflate(body) : body);
+            return new Row(version, etag, organizationId, status, false, gzipped,
+                    gzipped ? PersonalData.gzip(text) : text);
         }
 
         /** The stored bytes, straight to the response: no message converter, no content negotiation. */
         void writeTo(HttpServletResponse response, String ifNoneMatch) throws IOException {
-            response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+            // Each caller may see another form: no shared cache keeps it, and a browser asks again with the tag.
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-cache");
+            response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING + ", " + HttpHeaders.AUTHORIZATION);
             response.setHeader(HttpHeaders.ETAG, tag());
             if (ifNoneMatch != null && ifNoneMatch.contains(tag())) {
                 response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
@@ -59,19 +79,22 @@ class DashboardRows {
      * take gzip (rare: every browser does) gets it inflated here.
      */
     Optional<Row> read(String conferenceId, boolean gzip) {
-        return jdbc.sql("select version, etag, document_gzip from dashboard where conference_id = ?")
+        return jdbc.sql("""
+                        select version, etag, organization_id, status, document_gzip from dashboard
+                        where conference_id = ?""")
                 .param(conferenceId)
-                .query((rs, n) -> gzip ? new Row(rs.getLong(1), rs.getString(2), true, rs.getBytes(3))
-                        : new Row(rs.getLong(1), rs.getString(2), false, inflate(rs.getBytes(3))))
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), true,
+                        gzip, gzip ? rs.getBytes(5) : PersonalData.inflate(rs.getBytes(5))))
                 .optional();
     }
 
-    private static byte[] inflate(byte[] gzip) {
-        try (var in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("The stored dashboard is not valid gzip", e);
-        }
+    /** The version of one dashboard if this caller may see it: why a wait for it failed, saying no more. */
+    Optional<Long> visibleVersion(String conferenceId, Caller caller) {
+        return jdbc.sql("select version, organization_id, status from dashboard where conference_id = ?")
+                .param(conferenceId)
+                .query((rs, n) -> Visibility.of(caller, rs.getString(2), rs.getString(3)) == Visibility.HIDDEN
+                        ? Optional.<Long>empty() : Optional.of(rs.getLong(1)))
+                .optional().flatMap(version -> version);
     }
 
     /** The versions of these dashboards, without their documents: what a read waiting for its write polls. */

@@ -2,7 +2,8 @@ package io.eventfold.query.search;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.eventfold.query.freshness.AppliedPosition;
-import io.eventfold.query.freshness.Freshness;
+import io.eventfold.security.Caller;
+import io.eventfold.security.Role;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,7 +13,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Search over conference events: one SELECT on the dashboard table, the page and the total together. */
+/**
+ * Search over conference events: one SELECT on the dashboard table, the page and the total together, over what
+ * the caller may find: the conferences of its organizations, and for an attendee those of every organization
+ * that are not drafts. A filter outside that finds nothing.
+ */
 @RestController
 class SearchController {
 
@@ -32,6 +37,15 @@ class SearchController {
     record Page(List<Item> items, long total, long pages, int page, int size) {
     }
 
+    /** What an attendee finds of every organization: never a draft. */
+    private static final String[] PUBLIC = {"PUBLISHED", "COMPLETED", "CANCELLED"};
+
+    /** The organizations whose every conference the caller finds: those it organizes or reads for. */
+    static String[] readable(Caller caller) {
+        return caller.is(Role.ORGANIZER) || caller.is(Role.READER)
+                ? caller.organizations().toArray(String[]::new) : new String[0];
+    }
+
     @GetMapping("/api/events/search")
     Page search(@RequestParam(required = false) String status,
                 @RequestParam(name = "org_id", required = false) String organizationId,
@@ -40,7 +54,8 @@ class SearchController {
                 @RequestParam(required = false) String page,
                 @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) String size,
                 @Parameter(description = "Wait until every event up to this global position is applied")
-                @RequestParam(required = false) Long minPosition) {
+                @RequestParam(required = false) Long minPosition,
+                @Parameter(hidden = true) Caller caller) {
         var criteria = SearchCriteria.parse(status, organizationId, dates, page, size);
         applied.await(minPosition);
         var items = new ArrayList<Item>();
@@ -51,7 +66,8 @@ class SearchController {
                             where (cast(:status as text) is null or status = :status)
                               and (cast(:org as text) is null or organization_id = :org)
                               and (cast(:from as date) is null or start_date >= :from)
-                              and (cast(:to as date) is null or end_date <= :to))
+                              and (cast(:to as date) is null or end_date <= :to)
+                              and (organization_id = any(:orgs) or :attendee and status = any(:public)))
                         select counted.total, p.conference_id, p.organization_id, p.name, p.status, p.start_date,
                                p.end_date, p.attendee_count, p.session_count, p.speaker_count
                         from (select count(*) as total from matching) counted
@@ -63,6 +79,9 @@ class SearchController {
                 .param("to", criteria.to())
                 .param("size", criteria.size())
                 .param("offset", criteria.offset())
+                .param("orgs", readable(caller))
+                .param("attendee", caller.is(Role.ATTENDEE))
+                .param("public", PUBLIC)
                 .query((rs, n) -> {
                     total[0] = rs.getLong(1);
                     if (rs.getString(2) != null) {

@@ -1,6 +1,7 @@
 package io.eventfold.query.stats;
 
 import io.eventfold.query.freshness.AppliedPosition;
+import io.eventfold.security.Caller;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.HashMap;
 import java.util.List;
@@ -9,7 +10,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Conference events per status, from the maintained counts: never a count over the events themselves. */
+/**
+ * Conference events per status, from the maintained counts: never a count over the events themselves. Only over
+ * the caller's organizations (organizers and readers; the routes keep attendees out): others count as zero.
+ */
 @RestController
 class StatusCountController {
 
@@ -28,16 +32,18 @@ class StatusCountController {
 
     @GetMapping("/api/events/stats/by-status")
     List<StatusCount> byStatus(
-            @Parameter(description = "One organization; all organizations when absent")
+            @Parameter(description = "One organization; all the token's organizations when absent")
             @RequestParam(name = "org_id", required = false) String organizationId,
             @Parameter(description = "Wait until every event up to this global position is applied")
-            @RequestParam(required = false) Long minPosition) {
+            @RequestParam(required = false) Long minPosition,
+            @Parameter(hidden = true) Caller caller) {
         applied.await(minPosition);
         var counts = new HashMap<String, Long>();
         jdbc.sql("""
                         select status, sum(conference_count) from status_count
-                        where cast(:org as text) is null or organization_id = :org
+                        where organization_id = any(:orgs) and (cast(:org as text) is null or organization_id = :org)
                         group by status""")
+                .param("orgs", caller.organizations().toArray(String[]::new))
                 .param("org", organizationId)
                 .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2)))
                 .list();

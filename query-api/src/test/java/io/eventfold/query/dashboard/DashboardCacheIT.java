@@ -76,7 +76,7 @@ class DashboardCacheIT extends DashboardTestBase {
     private double cacheGets(String result) {
         var series = Pattern.compile("cache_gets_total\\{[^}]*cache=\"dashboards\"[^}]*result=\"" + result
                 + "\"[^}]*} (\\S+)");
-        var matcher = series.matcher(api.get("/actuator/prometheus").body());
+        var matcher = series.matcher(operator.get("/actuator/prometheus").body());
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
     }
 }

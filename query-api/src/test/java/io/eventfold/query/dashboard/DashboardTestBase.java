@@ -3,6 +3,7 @@ package io.eventfold.query.dashboard;
 import io.eventfold.infra.HttpJson;
 import io.eventfold.query.QueryApiTest;
 import io.eventfold.query.ReadModelRows;
+import io.eventfold.testsupport.TestIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,12 +20,18 @@ abstract class DashboardTestBase {
     @Autowired
     DashboardCache cache;
 
+    /** Tests read as an organizer of acme, the organization of their dashboards: the full document. */
+    static final String ORGANIZER = TestIssuer.organizer("acme");
+
     HttpJson api;
+    /** For the metrics, which only operators read. */
+    HttpJson operator;
     ReadModelRows rows;
 
     @BeforeEach
     void setUp() {
-        api = new HttpJson("http://localhost:" + port);
+        api = new HttpJson("http://localhost:" + port).withBearer(ORGANIZER);
+        operator = new HttpJson(api.base()).withBearer(TestIssuer.operator());
         rows = new ReadModelRows(jdbc);
         rows.clear();
         // Tests reuse ids and tags for other content, which the projector never does.

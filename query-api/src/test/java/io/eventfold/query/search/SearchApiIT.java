@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventfold.infra.HttpJson;
 import io.eventfold.query.QueryApiTest;
 import io.eventfold.query.ReadModelRows;
+import io.eventfold.testsupport.TestIssuer;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class SearchApiIT {
 
     @BeforeEach
     void setUp() {
-        api = new HttpJson("http://localhost:" + port);
+        api = new HttpJson("http://localhost:" + port).withBearer(TestIssuer.organizer("acme", "globex"));
         var rows = new ReadModelRows(jdbc);
         rows.clear();
         rows.dashboard("b", "acme", "PUBLISHED", "2027-03-01", "2027-03-02", 1);

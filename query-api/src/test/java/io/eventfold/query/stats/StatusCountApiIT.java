@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventfold.infra.HttpJson;
 import io.eventfold.query.QueryApiTest;
 import io.eventfold.query.ReadModelRows;
+import io.eventfold.testsupport.TestIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +24,7 @@ class StatusCountApiIT {
 
     @BeforeEach
     void setUp() {
-        api = new HttpJson("http://localhost:" + port);
+        api = new HttpJson("http://localhost:" + port).withBearer(TestIssuer.organizer("acme", "globex"));
         var rows = new ReadModelRows(jdbc);
         rows.clear();
         rows.statusCount("acme", "DRAFT", 2);

@@ -1,7 +1,6 @@
 package io.eventfold.projection;
 
 import io.eventfold.messaging.TopicProperties;
-import io.eventfold.projection.admin.OperatorProperties;
 import io.eventfold.projection.engine.ConsumerProperties;
 import io.eventfold.projection.rebuild.RebuildProperties;
 import org.springframework.boot.SpringApplication;
@@ -11,8 +10,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @EnableScheduling
-@EnableConfigurationProperties({TopicProperties.class, ConsumerProperties.class, RebuildProperties.class,
-        OperatorProperties.class})
+@EnableConfigurationProperties({TopicProperties.class, ConsumerProperties.class, RebuildProperties.class})
 public class ProjectionServiceApplication {
 
     public static void main(String[] args) {

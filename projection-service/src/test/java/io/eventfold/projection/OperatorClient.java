@@ -1,6 +1,7 @@
 package io.eventfold.projection;
 
 import io.eventfold.infra.HttpJson;
+import io.eventfold.testsupport.TestIssuer;
 import java.net.URI;
 import java.net.http.HttpRequest;
 
@@ -13,6 +14,11 @@ public final class OperatorClient {
     public OperatorClient(int port, String token) {
         this.http = new HttpJson("http://localhost:" + port);
         this.token = token;
+    }
+
+    /** An operator of the tests' issuer. */
+    public static OperatorClient operator(int port) {
+        return new OperatorClient(port, TestIssuer.operator());
     }
 
     public HttpJson.Response send(String method, String path) {

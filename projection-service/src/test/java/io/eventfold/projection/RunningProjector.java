@@ -2,6 +2,7 @@ package io.eventfold.projection;
 
 import io.eventfold.infra.TestInfrastructureInitializer;
 import io.eventfold.messaging.TopicProperties;
+import io.eventfold.testsupport.TestIssuerInitializer;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -10,9 +11,10 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * What the tests of a running projection-service reach for: its database, its topic and the broker, those of
- * the shared test infrastructure (each subclass adds its {@code @SpringBootTest} settings).
+ * the shared test infrastructure, and trusting the tests' token issuer (each subclass adds its
+ * {@code @SpringBootTest} settings).
  */
-@ContextConfiguration(initializers = TestInfrastructureInitializer.class)
+@ContextConfiguration(initializers = {TestInfrastructureInitializer.class, TestIssuerInitializer.class})
 public abstract class RunningProjector {
 
     @Autowired

@@ -1,6 +1,9 @@
 package io.eventfold.projection.admin;
 
+import io.eventfold.projection.audit.OperatorAction;
+import io.eventfold.projection.audit.OperatorAudit;
 import io.eventfold.projection.deadletter.DeadLetterRetry;
+import io.eventfold.security.Caller;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,17 +17,19 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operators list, retry and skip dead letters. */
+/** Operators list, retry and skip dead letters; retries and skips are audited. */
 @RestController
 @RequestMapping("/admin/dead-letters")
 class DeadLetterController {
 
     private final JdbcClient jdbc;
     private final DeadLetterRetry retry;
+    private final OperatorAudit audit;
 
-    DeadLetterController(JdbcClient jdbc, DeadLetterRetry retry) {
+    DeadLetterController(JdbcClient jdbc, DeadLetterRetry retry, OperatorAudit audit) {
         this.jdbc = jdbc;
         this.retry = retry;
+        this.audit = audit;
     }
 
     record DeadLetter(long id, String projection, int generation, String conferenceId, Long aggregateVersion,
@@ -47,19 +52,31 @@ class DeadLetterController {
 
     /** Re-applies this letter and every later parked event of its conference, in order. */
     @PostMapping("/{id}/retry")
-    DeadLetterRetry.Outcome retry(@PathVariable long id) throws Exception {
-        return retry.retry(id).orElseThrow(() -> notParked(id));
+    DeadLetterRetry.Outcome retry(@PathVariable String id, Caller caller) throws Exception {
+        return audit.record(caller, OperatorAction.RETRY_DEAD_LETTER, id,
+                () -> retry.retry(number(id)).orElseThrow(() -> notParked(id)));
     }
 
     @PostMapping("/{id}/skip")
-    Map<String, Object> skip(@PathVariable long id) {
-        if (!retry.skip(id)) {
-            throw notParked(id);
-        }
-        return Map.of("id", id, "state", "SKIPPED");
+    Map<String, Object> skip(@PathVariable String id, Caller caller) throws Exception {
+        return audit.record(caller, OperatorAction.SKIP_DEAD_LETTER, id, () -> {
+            if (!retry.skip(number(id))) {
+                throw notParked(id);
+            }
+            return Map.of("id", number(id), "state", "SKIPPED");
+        });
     }
 
-    private static ErrorResponseException notParked(long id) {
+    /** Taken as text so that an id that is no number is audited too, as the 404 it is. */
+    private static long number(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw notParked(id);
+        }
+    }
+
+    private static ErrorResponseException notParked(String id) {
         var error = new ErrorResponseException(HttpStatus.NOT_FOUND);
         error.getBody().setTitle("Not found");
         error.getBody().setDetail("No parked dead letter " + id);

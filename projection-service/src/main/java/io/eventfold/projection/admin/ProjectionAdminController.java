@@ -1,9 +1,12 @@
 package io.eventfold.projection.admin;
 
+import io.eventfold.projection.audit.OperatorAction;
+import io.eventfold.projection.audit.OperatorAudit;
 import io.eventfold.projection.rebuild.ProjectionOverview;
 import io.eventfold.projection.rebuild.ProjectionStatus;
 import io.eventfold.projection.rebuild.RebuildStatus;
 import io.eventfold.projection.rebuild.Rebuilds;
+import io.eventfold.security.Caller;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -14,17 +17,19 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operators see the projections, start a rebuild, follow it and cancel it. */
+/** Operators see the projections, start a rebuild, follow it and cancel it; starts and cancels are audited. */
 @RestController
 @RequestMapping("/admin/projections")
 class ProjectionAdminController {
 
     private final Rebuilds rebuilds;
     private final ProjectionOverview overview;
+    private final OperatorAudit audit;
 
-    ProjectionAdminController(Rebuilds rebuilds, ProjectionOverview overview) {
+    ProjectionAdminController(Rebuilds rebuilds, ProjectionOverview overview, OperatorAudit audit) {
         this.rebuilds = rebuilds;
         this.overview = overview;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -33,10 +38,12 @@ class ProjectionAdminController {
     }
 
     @PostMapping("/{name}/rebuild")
-    ResponseEntity<RebuildStatus> start(@PathVariable String name) {
-        rebuilds.start(name);
-        return ResponseEntity.accepted().location(URI.create("/admin/projections/" + name + "/rebuild"))
-                .body(status(name));
+    ResponseEntity<RebuildStatus> start(@PathVariable String name, Caller caller) throws Exception {
+        return audit.record(caller, OperatorAction.REBUILD, name, () -> {
+            rebuilds.start(name);
+            return ResponseEntity.accepted().location(URI.create("/admin/projections/" + name + "/rebuild"))
+                    .body(status(name));
+        });
     }
 
     @GetMapping("/{name}/rebuild")
@@ -45,8 +52,10 @@ class ProjectionAdminController {
     }
 
     @DeleteMapping("/{name}/rebuild")
-    ResponseEntity<Void> cancel(@PathVariable String name) {
-        rebuilds.cancel(name);
-        return ResponseEntity.noContent().build();
+    ResponseEntity<Void> cancel(@PathVariable String name, Caller caller) throws Exception {
+        return audit.record(caller, OperatorAction.CANCEL_REBUILD, name, () -> {
+            rebuilds.cancel(name);
+            return ResponseEntity.noContent().build();
+        });
     }
 }

@@ -14,6 +14,8 @@ import io.eventfold.projection.RunningProjector;
 import io.eventfold.projection.TableLessProjection;
 import io.eventfold.projection.TopicWriter;
 import io.eventfold.projection.engine.Projection;
+import io.eventfold.testsupport.TestIssuer;
+import io.eventfold.testsupport.TestIssuerInitializer;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -30,14 +32,15 @@ import org.springframework.test.context.ContextConfiguration;
  * A projection fails on a conference's events while a fault is switched on (as a bug would); after the fault
  * is fixed, an operator retries over the admin API and the events are applied in order.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "eventfold.operator.token=s3cret")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // Declared here too (the base class declares it): Spring looks for the nested @TestConfiguration below only in
 // the class that declares @ContextConfiguration.
-@ContextConfiguration(initializers = TestInfrastructureInitializer.class)
+@ContextConfiguration(initializers = {TestInfrastructureInitializer.class, TestIssuerInitializer.class})
 class DeadLetterAdminIT extends RunningProjector {
 
     static final AtomicBoolean FAULT = new AtomicBoolean(true);
+    static final String OPERATOR = TestIssuer.operator();
+    static final String READER = TestIssuer.reader("acme");
 
     /** Records the versions it applies, and refuses registrations while the fault is on. */
     @TestConfiguration
@@ -82,9 +85,9 @@ class DeadLetterAdminIT extends RunningProjector {
             writer.send(registered(id, "r1", Role.ORGANIZER, 1));
             writer.send(registered(id, "r2", Role.ORGANIZER, 2));
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> admin("GET", "/admin/dead-letters", "s3cret")
+        await().atMost(Duration.ofSeconds(20)).until(() -> admin("GET", "/admin/dead-letters", OPERATOR)
                 .json().findValuesAsString("conferenceId").stream().filter(id::equals).count() == 2);
-        var letters = admin("GET", "/admin/dead-letters", "s3cret").json();
+        var letters = admin("GET", "/admin/dead-letters", OPERATOR).json();
         var first = letters.valueStream().filter(l -> l.get("conferenceId").asString().equals(id)).findFirst()
                 .orElseThrow();
 
@@ -95,18 +98,18 @@ class DeadLetterAdminIT extends RunningProjector {
         assertThat(applied(id)).containsExactly(0L);
 
         FAULT.set(false);
-        var retried = admin("POST", "/admin/dead-letters/" + first.get("id").asLong() + "/retry", "s3cret");
+        var retried = admin("POST", "/admin/dead-letters/" + first.get("id").asLong() + "/retry", OPERATOR);
 
         assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
         assertThat(retried.json().get("applied").asInt()).isEqualTo(2);
         assertThat(retried.json().get("stillParked").asInt()).isZero();
         assertThat(applied(id)).containsExactly(0L, 1L, 2L);
-        assertThat(admin("GET", "/admin/dead-letters", "s3cret").json().findValuesAsString("conferenceId"))
+        assertThat(admin("GET", "/admin/dead-letters", OPERATOR).json().findValuesAsString("conferenceId"))
                 .doesNotContain(id);
     }
 
     @Test
-    void without_the_operator_token_nothing_happens() {
+    void without_an_operator_token_nothing_happens() {
         jdbc.sql("""
                 insert into dead_letter (projection, conference_id, topic, partition_no, record_offset, reason)
                 values ('flaky', 'nobody', 't', 0, 999999, 'test')""").update();
@@ -114,15 +117,15 @@ class DeadLetterAdminIT extends RunningProjector {
 
         assertThat(admin("GET", "/admin/dead-letters", null).status()).isEqualTo(401);
         assertThat(admin("POST", "/admin/dead-letters/" + id + "/skip", null).status()).isEqualTo(401);
-        assertThat(admin("POST", "/admin/dead-letters/" + id + "/skip", "guess").status()).isEqualTo(403);
-        assertThat(admin("POST", "/admin/dead-letters/" + id + "/retry", "guess").status()).isEqualTo(403);
+        assertThat(admin("POST", "/admin/dead-letters/" + id + "/skip", READER).status()).isEqualTo(403);
+        assertThat(admin("POST", "/admin/dead-letters/" + id + "/retry", READER).status()).isEqualTo(403);
         assertThat(jdbc.sql("select state from dead_letter where id = ?").param(id).query(String.class).single())
                 .isEqualTo("PARKED");
 
-        var skipped = admin("POST", "/admin/dead-letters/" + id + "/skip", "s3cret");
+        var skipped = admin("POST", "/admin/dead-letters/" + id + "/skip", OPERATOR);
         assertThat(skipped.status()).isEqualTo(200);
         assertThat(jdbc.sql("select state from dead_letter where id = ?").param(id).query(String.class).single())
                 .isEqualTo("SKIPPED");
-        assertThat(admin("POST", "/admin/dead-letters/" + id + "/skip", "s3cret").status()).isEqualTo(404);
+        assertThat(admin("POST", "/admin/dead-letters/" + id + "/skip", OPERATOR).status()).isEqualTo(404);
     }
 }

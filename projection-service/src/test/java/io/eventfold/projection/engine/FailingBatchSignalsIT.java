@@ -11,6 +11,8 @@ import io.eventfold.projection.RunningProjector;
 import io.eventfold.projection.TableLessProjection;
 import io.eventfold.projection.TopicWriter;
 import io.eventfold.projection.rebuild.ProjectionOverview;
+import io.eventfold.testsupport.TestIssuer;
+import io.eventfold.testsupport.TestIssuerInitializer;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,7 +32,7 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "eventfold.projection.unhealthy-after=1s", "eventfold.projection.retry-backoff=200ms"})
-@ContextConfiguration(initializers = TestInfrastructureInitializer.class)
+@ContextConfiguration(initializers = {TestInfrastructureInitializer.class, TestIssuerInitializer.class})
 class FailingBatchSignalsIT extends RunningProjector {
 
     static final AtomicBoolean DATABASE_AWAY = new AtomicBoolean();
@@ -71,7 +73,7 @@ class FailingBatchSignalsIT extends RunningProjector {
         assertThat(health.get("details").get("lastFailure").asString())
                 .isEqualTo("TransientDataAccessResourceException");
         assertThat(overview.projections()).allSatisfy(p -> assertThat(p.lagEvents()).isPositive());
-        assertThat(http.get("/actuator/prometheus").body().lines()
+        assertThat(http.withBearer(TestIssuer.operator()).get("/actuator/prometheus").body().lines()
                 .filter(l -> l.startsWith("eventfold_projection_lag_events{"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum())
                 .as("records read but not written are lag").isPositive();

@@ -10,6 +10,7 @@ import io.eventfold.contracts.conference.EventStatus;
 import io.eventfold.contracts.registration.Role;
 import io.eventfold.infra.HttpJson;
 import io.eventfold.projection.RunningProjector;
+import io.eventfold.testsupport.TestIssuer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,7 +109,8 @@ class ProjectionServiceIT extends RunningProjector {
         writer().send(scheduled(id, "acme"));
         await().atMost(Duration.ofSeconds(20)).until(() -> version(id) == 0);
 
-        var metrics = new HttpJson("http://localhost:" + port).get("/actuator/prometheus").body();
+        var metrics = new HttpJson("http://localhost:" + port).withBearer(TestIssuer.operator())
+                .get("/actuator/prometheus").body();
 
         assertThat(metrics).contains("eventfold_projection_events_applied_total", "eventfold_projection_events_rate",
                 "eventfold_projection_batch_size", "eventfold_projection_batch_duration_seconds",

@@ -22,8 +22,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * the live loop retries, a rebuild retries and then fails visibly. The writer is a spy that throws on cue.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "eventfold.operator.token=s3cret", "eventfold.projection.threads=1",
-        "eventfold.projection.retry-backoff=100ms", "eventfold.projection.rebuild.retry-backoff=100ms"})
+        "eventfold.projection.threads=1", "eventfold.projection.retry-backoff=100ms",
+        "eventfold.projection.rebuild.retry-backoff=100ms"})
 class ThreadErrorIT extends RunningProjector {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -47,7 +47,7 @@ class ThreadErrorIT extends RunningProjector {
         var id = conferenceOnTheTopic();
         await().atMost(TIMEOUT).until(() -> applied(id));
         doThrow(new StackOverflowError("simulated")).when(projector).rebuild(any(), any(), any());
-        var operator = new OperatorClient(port, "s3cret");
+        var operator = OperatorClient.operator(port);
 
         assertThat(operator.send("POST", "/admin/projections/status-counts/rebuild").status()).isEqualTo(202);
 

@@ -8,6 +8,7 @@ import io.eventfold.infra.HttpJson;
 import io.eventfold.projection.OperatorClient;
 import io.eventfold.projection.RunningProjector;
 import io.eventfold.projection.TopicWriter;
+import io.eventfold.testsupport.TestIssuer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * (max-rate) so that it is still running while the test looks at it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "eventfold.operator.token=s3cret", "eventfold.projection.rebuild.batch-size=100",
-        "eventfold.projection.rebuild.max-rate=500"})
+        "eventfold.projection.rebuild.batch-size=100", "eventfold.projection.rebuild.max-rate=500"})
 class RebuildIT extends RunningProjector {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -41,7 +41,7 @@ class RebuildIT extends RunningProjector {
 
     @BeforeEach
     void setUp() {
-        operator = new OperatorClient(port, "s3cret");
+        operator = OperatorClient.operator(port);
     }
 
     /** Conferences written to the topic and applied by the live generation; returns their ids. */
@@ -181,8 +181,8 @@ class RebuildIT extends RunningProjector {
     }
 
     @Test
-    void without_the_operator_token_nobody_starts_inspects_or_cancels_a_rebuild() {
-        for (var token : new String[] {null, "wrong"}) {
+    void without_an_operator_token_nobody_starts_inspects_or_cancels_a_rebuild() {
+        for (var token : new String[] {null, TestIssuer.organizer("acme")}) {
             var stranger = new OperatorClient(port, token);
             int expected = token == null ? 401 : 403;
             for (var method : List.of("POST", "GET", "DELETE")) {

@@ -1,0 +1,6 @@
+package io.eventfold.projection.audit;
+
+/** What an operator may do to the projections; each is audited with its target (a projection or dead letter). */
+public enum OperatorAction {
+    REBUILD, CANCEL_REBUILD, RETRY_DEAD_LETTER, SKIP_DEAD_LETTER
+}

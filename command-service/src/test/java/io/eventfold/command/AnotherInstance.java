@@ -1,22 +1,28 @@
 package io.eventfold.command;
 
+import io.eventfold.testsupport.TestIssuer;
+import java.util.HashMap;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
-/** A second command-service on the same database and topic as the test's own: what a scaled-out deploy runs. */
+/**
+ * A second command-service on the same database and topic as the test's own, trusting the same issuer: what a
+ * scaled-out deploy runs.
+ */
 public final class AnotherInstance {
 
     private AnotherInstance() {
     }
 
     public static ConfigurableApplicationContext beside(Environment environment) {
-        return new SpringApplicationBuilder(CommandServiceApplication.class).properties(
-                "server.port=0",
-                "spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                "spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
-                "spring.kafka.bootstrap-servers=" + environment.getProperty("spring.kafka.bootstrap-servers"),
-                "eventfold.topic.name=" + environment.getProperty("eventfold.topic.name")).run();
+        var properties = new HashMap<String, Object>(TestIssuer.serviceProperties());
+        properties.put("server.port", "0");
+        for (var shared : new String[] {"spring.datasource.url", "spring.datasource.username",
+                "spring.kafka.bootstrap-servers", "eventfold.topic.name"}) {
+            properties.put(shared, environment.getProperty(shared));
+        }
+        return new SpringApplicationBuilder(CommandServiceApplication.class).properties(properties).run();
     }
 
     public static String url(ConfigurableApplicationContext instance) {

@@ -29,7 +29,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * One conference event: its lifecycle here; its sessions and registrations in members that decide their own
- * commands against the status (and capacity) kept here.
+ * commands against the status (and capacity) kept here. Who may send which command is decided here too, first:
+ * only here is it known which organization runs the conference and whose each registration is.
  *
  * <p>The revision names the layout of the aggregate's snapshots. Axon skips a snapshot of another revision and
  * replays the events instead; raise it whenever a field changes shape, or an old snapshot (read with unknown
@@ -37,7 +38,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  */
 @Aggregate(snapshotTriggerDefinition = "conferenceSnapshotTrigger", cache = "conferenceCache",
         commandTargetResolver = ConferenceTarget.BEAN)
-@Revision("2")
+@Revision("3")
 class Conference {
 
     private static final Set<EventStatus> OPEN = Set.of(EventStatus.DRAFT, EventStatus.PUBLISHED);
@@ -49,6 +50,7 @@ class Conference {
 
     @AggregateIdentifier
     private String eventId;
+    private String organizationId;
     private EventStatus status;
     private int capacity;
     @AggregateMember
@@ -62,12 +64,16 @@ class Conference {
 
     @CommandHandler
     Conference(ScheduleEvent command) {
+        if (!command.actor().organizes(command.organizationId())) {
+            throw new ForbiddenException("Only an organizer of " + command.organizationId() + " schedules its events");
+        }
         apply(new EventScheduled(command.eventId(), command.organizationId(), command.name(), command.startDate(),
                 command.endDate(), command.capacity(), command.at()));
     }
 
     @CommandHandler
     Accepted handle(ChangeStatus command) {
+        requireOrganizer(command.actor());
         if (command.status() != status) {
             if (!TRANSITIONS.get(status).contains(command.status())) {
                 throw new RuleViolationException("The event cannot go from " + status + " to " + command.status());
@@ -79,42 +85,48 @@ class Conference {
 
     @CommandHandler
     Accepted handle(AddSession command) {
+        requireOrganizer(command.actor());
         return sessions.add(command, status);
     }
 
     @CommandHandler
     Accepted handle(ChangeSessionRoom command) {
+        requireOrganizer(command.actor());
         return sessions.changeRoom(command, status);
     }
 
     @CommandHandler
     Accepted handle(CancelSession command) {
+        requireOrganizer(command.actor());
         return sessions.cancel(command, status);
     }
 
     @CommandHandler
     Accepted handle(AssignSpeaker command) {
+        requireOrganizer(command.actor());
         return sessions.assignSpeaker(command, status);
     }
 
     @CommandHandler
     Accepted handle(RemoveSpeaker command) {
+        requireOrganizer(command.actor());
         return sessions.removeSpeaker(command, status);
     }
 
     @CommandHandler
     List<Decision> handle(RegisterPeople command) {
-        return registrations.registerAll(command, status, capacity);
+        return registrations.registerAll(command, status, capacity, organizationId);
     }
 
     @CommandHandler
     Accepted handle(CancelRegistration command) {
-        return registrations.cancel(command, status);
+        return registrations.cancel(command, status, organizationId);
     }
 
     @EventSourcingHandler
     void on(EventScheduled event) {
         eventId = event.eventId();
+        organizationId = event.organizationId();
         status = EventStatus.DRAFT;
         capacity = event.capacity();
     }
@@ -122,6 +134,18 @@ class Conference {
     @EventSourcingHandler
     void on(EventStatusChanged event) {
         status = event.to();
+    }
+
+    /** To anyone but its organizers, a conference answers exactly as one that does not exist. */
+    private void requireOrganizer(Actor actor) {
+        if (!actor.organizes(organizationId)) {
+            throw unknown(eventId);
+        }
+    }
+
+    /** What an unknown conference answers (as Axon's AggregateNotFoundException is answered). */
+    static UnknownEntityException unknown(String eventId) {
+        return new UnknownEntityException("No event " + eventId);
     }
 
     static void requireOpen(EventStatus status) {

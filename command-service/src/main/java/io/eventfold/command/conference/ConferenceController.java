@@ -15,8 +15,13 @@ import io.eventfold.command.conference.ConferenceRequests.ChangeRoomRequest;
 import io.eventfold.command.conference.ConferenceRequests.ChangeStatusRequest;
 import io.eventfold.command.conference.ConferenceRequests.RegisterRequest;
 import io.eventfold.command.conference.ConferenceRequests.ScheduleEventRequest;
+import io.eventfold.contracts.registration.Role;
+import io.eventfold.security.Caller;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.time.Clock;
@@ -36,11 +41,17 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The write API. Each endpoint turns a valid request into one command and answers with what it changed;
  * registrations go through their conference's queue, which decides those that arrive together in one command.
+ * Every command carries its sender; what the token alone rules out is refused here, before anything is sent.
  */
 @Tag(name = "Commands", description = "Schedule and run conference events; register people")
 @ApiResponse(responseCode = "400", description = "Malformed or invalid request; every offending field listed",
         content = @Content(mediaType = "application/problem+json"))
-@ApiResponse(responseCode = "404", description = "Unknown event, session, speaker or registration",
+@ApiResponse(responseCode = "401", description = "No token, or one that is expired, forged or not for EventFold",
+        content = @Content(mediaType = "application/problem+json"))
+@ApiResponse(responseCode = "403", description = "The token's role may not send this command",
+        content = @Content(mediaType = "application/problem+json"))
+@ApiResponse(responseCode = "404", description = "Unknown event, session, speaker or registration, or one the "
+        + "caller may not see (another organization's event, someone else's registration)",
         content = @Content(mediaType = "application/problem+json"))
 @ApiResponse(responseCode = "409", description = "A rule of the conference refused the command",
         content = @Content(mediaType = "application/problem+json"))
@@ -51,6 +62,8 @@ import org.springframework.web.bind.annotation.RestController;
 @ApiResponse(responseCode = "503", description = "Event store unreachable or commit unconfirmed: the change is "
         + "stored whole or not at all; retry with the same ids after Retry-After",
         content = @Content(mediaType = "application/problem+json"))
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
+@SecurityRequirement(name = "bearer")
 @RestController
 @RequestMapping(path = "/api/events", produces = MediaType.APPLICATION_JSON_VALUE)
 class ConferenceController {
@@ -74,40 +87,46 @@ class ConferenceController {
 
     @ApiResponse(responseCode = "201", description = "Created")
     @PostMapping(consumes = JSON)
-    ResponseEntity<CommandResponse> schedule(@Valid @RequestBody ScheduleEventRequest body) {
+    ResponseEntity<CommandResponse> schedule(@Valid @RequestBody ScheduleEventRequest body, Caller caller) {
+        if (!caller.organizes(body.organizationId())) {
+            throw new ForbiddenException("Only an organizer of " + body.organizationId() + " schedules its events");
+        }
         var eventId = body.eventId() != null ? body.eventId() : UUID.randomUUID().toString();
         scheduling.schedule(new ConferenceCommands.ScheduleEvent(eventId, body.organizationId(), body.name(),
-                body.startDate(), body.endDate(), body.capacity(), clock.instant()));
+                body.startDate(), body.endDate(), body.capacity(), clock.instant(), Actor.of(caller)));
         return respond(HttpStatus.CREATED, CommandResponse.Subject.EVENT, eventId, new Accepted(eventId, 0));
     }
 
     @PostMapping(path = "/{eventId}/status", consumes = JSON)
     ResponseEntity<CommandResponse> changeStatus(@PathVariable @ValidId String eventId,
-                                                 @Valid @RequestBody ChangeStatusRequest body) {
-        return ok(CommandResponse.Subject.EVENT, eventId, new ChangeStatus(eventId, body.status(), clock.instant()));
+                                                 @Valid @RequestBody ChangeStatusRequest body, Caller caller) {
+        return ok(CommandResponse.Subject.EVENT, eventId,
+                new ChangeStatus(eventId, body.status(), clock.instant(), Actor.of(caller)));
     }
 
     @ApiResponse(responseCode = "201", description = "Created")
     @PostMapping(path = "/{eventId}/sessions", consumes = JSON)
     ResponseEntity<CommandResponse> addSession(@PathVariable @ValidId String eventId,
-                                               @Valid @RequestBody AddSessionRequest body) {
+                                               @Valid @RequestBody AddSessionRequest body, Caller caller) {
         var sessionId = body.sessionId() != null ? body.sessionId() : UUID.randomUUID().toString();
         Accepted accepted = gateway.sendAndWait(new AddSession(eventId, sessionId, body.title(), body.room(),
-                body.startsAt(), body.endsAt()));
+                body.startsAt(), body.endsAt(), Actor.of(caller)));
         return respond(HttpStatus.CREATED, CommandResponse.Subject.SESSION, eventId, accepted);
     }
 
     @PutMapping(path = "/{eventId}/sessions/{sessionId}/room", consumes = JSON)
     ResponseEntity<CommandResponse> changeRoom(@PathVariable @ValidId String eventId,
                                                @PathVariable @ValidId String sessionId,
-                                               @Valid @RequestBody ChangeRoomRequest body) {
-        return ok(CommandResponse.Subject.SESSION, eventId, new ChangeSessionRoom(eventId, sessionId, body.room()));
+                                               @Valid @RequestBody ChangeRoomRequest body, Caller caller) {
+        return ok(CommandResponse.Subject.SESSION, eventId,
+                new ChangeSessionRoom(eventId, sessionId, body.room(), Actor.of(caller)));
     }
 
     @DeleteMapping("/{eventId}/sessions/{sessionId}")
     ResponseEntity<CommandResponse> cancelSession(@PathVariable @ValidId String eventId,
-                                                  @PathVariable @ValidId String sessionId) {
-        return ok(CommandResponse.Subject.SESSION, eventId, new CancelSession(eventId, sessionId, clock.instant()));
+                                                  @PathVariable @ValidId String sessionId, Caller caller) {
+        return ok(CommandResponse.Subject.SESSION, eventId,
+                new CancelSession(eventId, sessionId, clock.instant(), Actor.of(caller)));
     }
 
     @PutMapping(path = "/{eventId}/sessions/{sessionId}/speakers/{userId}", consumes = JSON)
@@ -115,26 +134,33 @@ class ConferenceController {
             @PathVariable @ValidId String eventId,
             @PathVariable @ValidId String sessionId,
             @PathVariable @ValidId String userId,
-            @Valid @RequestBody AssignSpeakerRequest body) {
-        return ok(CommandResponse.Subject.SESSION, eventId,
-                new AssignSpeaker(eventId, sessionId, userId, body.name(), body.bio(), body.company()));
+            @Valid @RequestBody AssignSpeakerRequest body, Caller caller) {
+        return ok(CommandResponse.Subject.SESSION, eventId, new AssignSpeaker(eventId, sessionId, userId,
+                body.name(), body.bio(), body.company(), Actor.of(caller)));
     }
 
     @DeleteMapping("/{eventId}/sessions/{sessionId}/speakers/{userId}")
     ResponseEntity<CommandResponse> removeSpeaker(
             @PathVariable @ValidId String eventId,
             @PathVariable @ValidId String sessionId,
-            @PathVariable @ValidId String userId) {
-        return ok(CommandResponse.Subject.SESSION, eventId, new RemoveSpeaker(eventId, sessionId, userId));
+            @PathVariable @ValidId String userId, Caller caller) {
+        return ok(CommandResponse.Subject.SESSION, eventId,
+                new RemoveSpeaker(eventId, sessionId, userId, Actor.of(caller)));
     }
 
     @ApiResponse(responseCode = "201", description = "Created")
     @PostMapping(path = "/{eventId}/registrations", consumes = JSON)
     ResponseEntity<CommandResponse> register(@PathVariable @ValidId String eventId,
-                                             @Valid @RequestBody RegisterRequest body) {
+                                             @Valid @RequestBody RegisterRequest body, Caller caller) {
+        // An attendee registers only themselves, as an attendee, at any conference; an organizer anyone, at
+        // the conferences of their organizations, which only the conference knows.
+        if (!caller.is(io.eventfold.security.Role.ORGANIZER)
+                && (!body.userId().equals(caller.subject()) || body.role() != Role.ATTENDEE)) {
+            throw new ForbiddenException("An attendee registers only themselves, as an ATTENDEE");
+        }
         var registrationId = body.registrationId() != null ? body.registrationId() : UUID.randomUUID().toString();
         var registered = registrations.register(new RegisterPerson(eventId, registrationId, body.userId(),
-                body.name(), body.email(), body.role(), clock.instant()));
+                body.name(), body.email(), body.role(), clock.instant(), Actor.of(caller)));
         return respond(HttpStatus.CREATED, CommandResponse.Subject.REGISTRATION, eventId, registered.accepted(),
                 registered.position());
     }
@@ -142,9 +168,9 @@ class ConferenceController {
     @DeleteMapping("/{eventId}/registrations/{registrationId}")
     ResponseEntity<CommandResponse> cancelRegistration(
             @PathVariable @ValidId String eventId,
-            @PathVariable @ValidId String registrationId) {
+            @PathVariable @ValidId String registrationId, Caller caller) {
         return ok(CommandResponse.Subject.REGISTRATION, eventId,
-                new CancelRegistration(eventId, registrationId, clock.instant()));
+                new CancelRegistration(eventId, registrationId, clock.instant(), Actor.of(caller)));
     }
 
     private ResponseEntity<CommandResponse> ok(CommandResponse.Subject subject, String eventId, Object command) {

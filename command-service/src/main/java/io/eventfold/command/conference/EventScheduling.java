@@ -10,7 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates conference events idempotently: a retry with the same id and the same details is accepted again
- * without storing anything; the same id with other details is a conflict.
+ * without storing anything; the same id with other details is a conflict. The organization is one of the
+ * details: an id another organization holds answers the same 409 as any other conflict, and nothing more of
+ * that conference (ids are the client's, so that one is taken cannot be hidden).
  */
 @Component
 class EventScheduling {

@@ -36,7 +36,10 @@ class RegistrationQueue {
         this.batcher = new KeyedBatcher<>(this::decide, maxBatch);
     }
 
-    /** The registration once stored, or its refusal thrown as a {@link RuleViolationException}. */
+    /**
+     * The registration once stored, or its refusal thrown as a {@link RuleViolationException}, or, for a
+     * conference or registration its sender may not see, as an {@link UnknownEntityException}.
+     */
     Registered register(RegisterPerson registration) {
         return batcher.submit(registration.eventId(), registration).registeredOrThrow();
     }
@@ -50,21 +53,21 @@ class RegistrationQueue {
         batchSizes.record(registrations.size());
         List<Decision> decisions = gateway.sendAndWait(new RegisterPeople(eventId, registrations));
         return decisions.stream().map(decision -> decision.refusal() != null
-                ? new Outcome(null, decision.refusal())
+                ? new Outcome(null, decision.refusal(), decision.notFound())
                 : new Outcome(new Registered(decision.accepted(),
-                        positions.positionOf(eventId, decision.accepted().version())), null)).toList();
+                        positions.positionOf(eventId, decision.accepted().version())), null, false)).toList();
     }
 
     /** A stored registration: its id, the conference's version after it and its event's global position. */
     record Registered(Accepted accepted, long position) {
     }
 
-    private record Outcome(Registered registered, String refusal) {
+    private record Outcome(Registered registered, String refusal, boolean notFound) {
 
         /** A refusal is thrown on the request's own thread, with that thread's stack. */
         Registered registeredOrThrow() {
             if (refusal != null) {
-                throw new RuleViolationException(refusal);
+                throw notFound ? new UnknownEntityException(refusal) : new RuleViolationException(refusal);
             }
             return registered;
         }

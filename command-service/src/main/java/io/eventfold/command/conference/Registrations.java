@@ -20,7 +20,8 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 
 /**
  * A conference's registrations: one active registration per person, attendees only for a published event
- * and within its capacity. Decides the registration commands, given the conference's status and capacity.
+ * and within its capacity. Decides the registration commands, given the conference's status, capacity and
+ * organization: its organizers register and cancel anyone, an attendee only themselves.
  */
 class Registrations {
 
@@ -28,7 +29,8 @@ class Registrations {
     private Map<String, String> activeByUser = new HashMap<>();
     private int attendees;
 
-    Accepted register(RegisterPerson command, EventStatus status, int capacity) {
+    Accepted register(RegisterPerson command, EventStatus status, int capacity, String organizationId) {
+        requireMayRegister(command, status, organizationId);
         var existing = byId.get(command.registrationId());
         if (existing != null) {
             if (!existing.sameAs(command)) {
@@ -55,20 +57,23 @@ class Registrations {
     }
 
     /** Each is decided on the state the ones before it left. A refused one stores nothing: rules come first. */
-    List<Decision> registerAll(RegisterPeople command, EventStatus status, int capacity) {
+    List<Decision> registerAll(RegisterPeople command, EventStatus status, int capacity, String organizationId) {
         var decisions = new ArrayList<Decision>(command.registrations().size());
         for (var registration : command.registrations()) {
             try {
-                decisions.add(Decision.accepted(register(registration, status, capacity)));
+                decisions.add(Decision.accepted(register(registration, status, capacity, organizationId)));
             } catch (RuleViolationException refused) {
                 decisions.add(Decision.refused(refused.getMessage()));
+            } catch (UnknownEntityException unseen) {
+                decisions.add(Decision.notFound(unseen.getMessage()));
             }
         }
         return decisions;
     }
 
-    Accepted cancel(CancelRegistration command, EventStatus status) {
+    Accepted cancel(CancelRegistration command, EventStatus status, String organizationId) {
         var registration = byId.get(command.registrationId());
+        requireMayCancel(command, registration, status, organizationId);
         if (registration == null) {
             throw new UnknownEntityException("No registration " + command.registrationId());
         }
@@ -78,6 +83,34 @@ class Registrations {
                     registration.registered().userId(), registration.registered().role(), command.at()));
         }
         return Conference.accepted(command.registrationId());
+    }
+
+    /** An attendee registers only themselves, as an attendee, and sees no conference in draft. */
+    private static void requireMayRegister(RegisterPerson command, EventStatus status, String organizationId) {
+        var actor = command.actor();
+        if (actor.organizes(organizationId)) {
+            return;
+        }
+        boolean themselves = actor.attendee() && actor.subject().equals(command.userId())
+                && command.role() == Role.ATTENDEE;
+        if (!themselves || status == EventStatus.DRAFT) {
+            throw Conference.unknown(command.eventId());
+        }
+    }
+
+    /**
+     * An attendee cancels only their own registration; someone else's answers as an unknown one, and so does
+     * the conference itself where the sender could not see it (another organization's organizer, a draft).
+     */
+    private static void requireMayCancel(CancelRegistration command, RegistrationState registration,
+                                         EventStatus status, String organizationId) {
+        var actor = command.actor();
+        if (actor.organizes(organizationId) || actor.attendee() && registration != null
+                && registration.registered().userId().equals(actor.subject())) {
+            return;
+        }
+        throw !actor.attendee() || status == EventStatus.DRAFT ? Conference.unknown(command.eventId())
+                : new UnknownEntityException("No registration " + command.registrationId());
     }
 
     @EventSourcingHandler

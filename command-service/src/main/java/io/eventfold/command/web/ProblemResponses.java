@@ -1,5 +1,6 @@
 package io.eventfold.command.web;
 
+import io.eventfold.command.conference.ForbiddenException;
 import io.eventfold.command.conference.RuleViolationException;
 import io.eventfold.command.conference.UnknownEntityException;
 import java.util.ArrayList;
@@ -30,8 +31,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
 /**
- * Every client mistake becomes an RFC 9457 problem: 400 lists each offending field, 404 names what is
- * unknown, 409 says which rule was broken, 503 that the event store is out of reach. Spring's base class
+ * Every client mistake becomes an RFC 9457 problem: 400 lists each offending field, 403 what the role may not
+ * do, 404 names what is unknown, 409 says which rule was broken, 503 that the event store is out of reach. Spring's base class
  * covers 405, 406, 413-less framework errors and 415.
  */
 @RestControllerAdvice
@@ -42,6 +43,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RuleViolationException.class)
     ProblemDetail ruleViolation(RuleViolationException e) {
         return problem(HttpStatus.CONFLICT, "Rule violated", e.getMessage());
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbidden(ForbiddenException e) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
     }
 
     @ExceptionHandler({UnknownEntityException.class, AggregateNotFoundException.class})

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventfold.command.CommandServiceTest;
 import io.eventfold.infra.HttpJson;
+import io.eventfold.testsupport.TestIssuer;
 import io.eventfold.infra.HttpJson.Response;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -34,7 +35,7 @@ class ConferenceApiIT {
 
     @BeforeEach
     void setUp() {
-        api = new HttpJson("http://localhost:" + port);
+        api = new HttpJson("http://localhost:" + port).withBearer(TestIssuer.organizer("acme"));
         eventId = "conf-" + UUID.randomUUID();
     }
 

@@ -8,6 +8,7 @@ import io.eventfold.contracts.registration.Role;
 import io.eventfold.contracts.session.SessionAdded;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Set;
 
 /** Shared test data: one conference, its sessions and people, as events, commands and JSON bodies. */
 public final class ConferenceFixtures {
@@ -19,12 +20,14 @@ public final class ConferenceFixtures {
     public static final LocalDate END = LocalDate.parse("2027-03-03");
     public static final Instant TALK_START = Instant.parse("2027-03-01T09:00:00Z");
     public static final Instant TALK_END = Instant.parse("2027-03-01T10:00:00Z");
+    /** An organizer of the conference's organization: may send every command. */
+    static final Actor OZ = new Actor("oz", Set.of(ORG), false);
 
     private ConferenceFixtures() {
     }
 
     static ConferenceCommands.ScheduleEvent schedule(int capacity) {
-        return new ConferenceCommands.ScheduleEvent(EVENT, ORG, "DevConf", START, END, capacity, NOW);
+        return new ConferenceCommands.ScheduleEvent(EVENT, ORG, "DevConf", START, END, capacity, NOW, OZ);
     }
 
     static EventScheduled scheduled(int capacity) {
@@ -41,7 +44,7 @@ public final class ConferenceFixtures {
 
     static ConferenceCommands.RegisterPerson register(String registrationId, String userId, Role role) {
         return new ConferenceCommands.RegisterPerson(EVENT, registrationId, userId, "Person " + userId,
-                userId + "@example.com", role, NOW);
+                userId + "@example.com", role, NOW, OZ);
     }
 
     static PersonRegistered registered(String registrationId, String userId, Role role) {
@@ -51,7 +54,7 @@ public final class ConferenceFixtures {
 
     static ConferenceCommands.AddSession addSession(String sessionId) {
         return new ConferenceCommands.AddSession(EVENT, sessionId, "Talk " + sessionId, "Room A", TALK_START,
-                TALK_END);
+                TALK_END, OZ);
     }
 
     static SessionAdded sessionAdded(String sessionId) {

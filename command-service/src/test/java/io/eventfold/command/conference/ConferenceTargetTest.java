@@ -14,7 +14,8 @@ class ConferenceTargetTest {
 
     @Test
     void a_conference_command_goes_to_the_conference_it_names_at_any_version() {
-        var command = GenericCommandMessage.asCommandMessage(new CancelRegistration("jfokus-2027", "r-1", NOW));
+        var command = GenericCommandMessage.asCommandMessage(new CancelRegistration("jfokus-2027", "r-1", NOW,
+                ConferenceFixtures.OZ));
 
         var resolved = target.resolveTarget(command);
 

@@ -2,6 +2,7 @@ package io.eventfold.command.conference;
 
 import static io.eventfold.command.conference.ConferenceFixtures.EVENT;
 import static io.eventfold.command.conference.ConferenceFixtures.NOW;
+import static io.eventfold.command.conference.ConferenceFixtures.OZ;
 import static io.eventfold.command.conference.ConferenceFixtures.addSession;
 import static io.eventfold.command.conference.ConferenceFixtures.published;
 import static io.eventfold.command.conference.ConferenceFixtures.register;
@@ -61,7 +62,7 @@ class ConferenceTest {
         void allowed_transitions_are_recorded_with_old_and_new_status(EventStatus from, EventStatus to) {
             fixture.given(scheduled(10))
                     .andGiven(from == EventStatus.DRAFT ? new Object[0] : new Object[] {published()})
-                    .when(new ChangeStatus(EVENT, to, NOW))
+                    .when(new ChangeStatus(EVENT, to, NOW, OZ))
                     .expectEvents(statusChanged(from, to));
         }
 
@@ -71,7 +72,7 @@ class ConferenceTest {
         void other_transitions_are_refused(EventStatus from, EventStatus to) {
             fixture.given(scheduled(10))
                     .andGiven(historyTo(from))
-                    .when(new ChangeStatus(EVENT, to, NOW))
+                    .when(new ChangeStatus(EVENT, to, NOW, OZ))
                     .expectException(RuleViolationException.class)
                     .expectNoEvents();
         }
@@ -79,7 +80,7 @@ class ConferenceTest {
         @Test
         void setting_the_current_status_again_changes_nothing() {
             fixture.given(scheduled(10), published())
-                    .when(new ChangeStatus(EVENT, EventStatus.PUBLISHED, NOW))
+                    .when(new ChangeStatus(EVENT, EventStatus.PUBLISHED, NOW, OZ))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents()
                     .expectResultMessagePayload(new Accepted(EVENT, 1));
@@ -105,7 +106,7 @@ class ConferenceTest {
                     .expectResultMessagePayload(new Accepted("s1", 1));
             fixture.given(scheduled(10), sessionAdded("s1"))
                     .when(new ConferenceCommands.AddSession(EVENT, "s1", "Other title", "Room A",
-                            ConferenceFixtures.TALK_START, ConferenceFixtures.TALK_END))
+                            ConferenceFixtures.TALK_START, ConferenceFixtures.TALK_END, OZ))
                     .expectException(RuleViolationException.class)
                     .expectNoEvents();
         }
@@ -113,23 +114,23 @@ class ConferenceTest {
         @Test
         void the_room_can_change_and_the_same_room_is_no_change() {
             fixture.given(scheduled(10), sessionAdded("s1"))
-                    .when(new ChangeSessionRoom(EVENT, "s1", "Hall 2"))
+                    .when(new ChangeSessionRoom(EVENT, "s1", "Hall 2", OZ))
                     .expectEvents(new SessionRoomChanged(EVENT, "s1", "Room A", "Hall 2"));
             fixture.given(scheduled(10), sessionAdded("s1"))
-                    .when(new ChangeSessionRoom(EVENT, "s1", "Room A"))
+                    .when(new ChangeSessionRoom(EVENT, "s1", "Room A", OZ))
                     .expectNoEvents();
         }
 
         @Test
         void a_cancelled_session_takes_no_further_changes() {
             fixture.given(scheduled(10), sessionAdded("s1"), new SessionCancelled(EVENT, "s1", NOW))
-                    .when(new ChangeSessionRoom(EVENT, "s1", "Hall 2"))
+                    .when(new ChangeSessionRoom(EVENT, "s1", "Hall 2", OZ))
                     .expectException(RuleViolationException.class);
             fixture.given(scheduled(10), sessionAdded("s1"), new SessionCancelled(EVENT, "s1", NOW))
-                    .when(new AssignSpeaker(EVENT, "s1", "ann", "Ann", null, null))
+                    .when(new AssignSpeaker(EVENT, "s1", "ann", "Ann", null, null, OZ))
                     .expectException(RuleViolationException.class);
             fixture.given(scheduled(10), sessionAdded("s1"), new SessionCancelled(EVENT, "s1", NOW))
-                    .when(new CancelSession(EVENT, "s1", NOW))
+                    .when(new CancelSession(EVENT, "s1", NOW, OZ))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents();
         }
@@ -137,10 +138,10 @@ class ConferenceTest {
         @Test
         void cancelling_a_session_is_recorded_and_an_unknown_session_is_not_found() {
             fixture.given(scheduled(10), sessionAdded("s1"))
-                    .when(new CancelSession(EVENT, "s1", NOW))
+                    .when(new CancelSession(EVENT, "s1", NOW, OZ))
                     .expectEvents(new SessionCancelled(EVENT, "s1", NOW));
             fixture.given(scheduled(10))
-                    .when(new CancelSession(EVENT, "nope", NOW))
+                    .when(new CancelSession(EVENT, "nope", NOW, OZ))
                     .expectException(UnknownEntityException.class);
         }
     }
@@ -148,7 +149,7 @@ class ConferenceTest {
     @Nested
     class Speakers {
 
-        private final AssignSpeaker assignAnn = new AssignSpeaker(EVENT, "s1", "ann", "Ann", "Bio", "ACME");
+        private final AssignSpeaker assignAnn = new AssignSpeaker(EVENT, "s1", "ann", "Ann", "Bio", "ACME", OZ);
         private final SpeakerAssigned annAssigned = new SpeakerAssigned(EVENT, "s1", "ann", "Ann", "Bio", "ACME");
 
         @Test
@@ -165,10 +166,10 @@ class ConferenceTest {
         @Test
         void a_speaker_can_be_removed_but_not_one_who_is_not_assigned() {
             fixture.given(scheduled(10), sessionAdded("s1"), annAssigned)
-                    .when(new RemoveSpeaker(EVENT, "s1", "ann"))
+                    .when(new RemoveSpeaker(EVENT, "s1", "ann", OZ))
                     .expectEvents(new SpeakerRemoved(EVENT, "s1", "ann"));
             fixture.given(scheduled(10), sessionAdded("s1"))
-                    .when(new RemoveSpeaker(EVENT, "s1", "ann"))
+                    .when(new RemoveSpeaker(EVENT, "s1", "ann", OZ))
                     .expectException(UnknownEntityException.class);
         }
 
@@ -272,14 +273,14 @@ class ConferenceTest {
         @Test
         void a_registration_is_cancelled_once_and_an_unknown_one_is_not_found() {
             fixture.given(scheduled(10), published(), registered("r1", "ada", Role.ATTENDEE))
-                    .when(new CancelRegistration(EVENT, "r1", NOW))
+                    .when(new CancelRegistration(EVENT, "r1", NOW, OZ))
                     .expectEvents(new RegistrationCancelled(EVENT, "r1", "ada", Role.ATTENDEE, NOW));
             fixture.given(scheduled(10), published(), registered("r1", "ada", Role.ATTENDEE),
                             new RegistrationCancelled(EVENT, "r1", "ada", Role.ATTENDEE, NOW))
-                    .when(new CancelRegistration(EVENT, "r1", NOW))
+                    .when(new CancelRegistration(EVENT, "r1", NOW, OZ))
                     .expectNoEvents();
             fixture.given(scheduled(10))
-                    .when(new CancelRegistration(EVENT, "nope", NOW))
+                    .when(new CancelRegistration(EVENT, "nope", NOW, OZ))
                     .expectException(UnknownEntityException.class);
         }
     }
@@ -302,15 +303,15 @@ class ConferenceTest {
                     .expectException(RuleViolationException.class);
             fixture.given(scheduled(10), sessionAdded("s1"), registered("r1", "oz", Role.ORGANIZER))
                     .andGiven(history)
-                    .when(new ChangeSessionRoom(EVENT, "s1", "Hall 2"))
+                    .when(new ChangeSessionRoom(EVENT, "s1", "Hall 2", OZ))
                     .expectException(RuleViolationException.class);
             fixture.given(scheduled(10), sessionAdded("s1"), registered("r1", "oz", Role.ORGANIZER))
                     .andGiven(history)
-                    .when(new CancelSession(EVENT, "s1", NOW))
+                    .when(new CancelSession(EVENT, "s1", NOW, OZ))
                     .expectException(RuleViolationException.class);
             fixture.given(scheduled(10), sessionAdded("s1"), registered("r1", "oz", Role.ORGANIZER))
                     .andGiven(history)
-                    .when(new CancelRegistration(EVENT, "r1", NOW))
+                    .when(new CancelRegistration(EVENT, "r1", NOW, OZ))
                     .expectException(RuleViolationException.class)
                     .expectNoEvents();
         }

@@ -14,10 +14,12 @@ import io.eventfold.contracts.conference.EventScheduled;
 import io.eventfold.contracts.conference.EventStatus;
 import io.eventfold.contracts.registration.Role;
 import io.eventfold.infra.HttpJson;
+import io.eventfold.testsupport.TestIssuer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -54,12 +56,12 @@ class LargeConferenceIT {
                 .param(eventId).query(Long.class).single()).as("snapshot every 250 events").isBetween(400L, 601L));
         assertThat(jdbc.sql(
                         "select distinct payload_revision from snapshot_event_entry where aggregate_identifier = ?")
-                .param(eventId).query(String.class).list()).as("the layout's revision").containsExactly("2");
+                .param(eventId).query(String.class).list()).as("the layout's revision").containsExactly("3");
         assertThat(eventStore.readEvents(eventId).peek().getPayloadType()).as("loading starts at the snapshot")
                 .isEqualTo(Conference.class);
 
         try (var fresh = AnotherInstance.beside(environment)) {
-            var api = new HttpJson(AnotherInstance.url(fresh));
+            var api = new HttpJson(AnotherInstance.url(fresh)).withBearer(TestIssuer.organizer("acme"));
 
             var registrations = "/api/events/" + eventId + "/registrations";
             var duplicate = api.post(registrations, registerJson("x", "user7", "ATTENDEE"));
@@ -89,7 +91,7 @@ class LargeConferenceIT {
 
         try (var fresh = AnotherInstance.beside(environment)) {
             var registrations = "/api/events/" + eventId + "/registrations";
-            var api = new HttpJson(AnotherInstance.url(fresh));
+            var api = new HttpJson(AnotherInstance.url(fresh)).withBearer(TestIssuer.organizer("acme"));
 
             var again = api.post(registrations, registerJson("again", "user2", "ATTENDEE"));
             var next = api.post(registrations, registerJson("next", "newbie", "ATTENDEE"));
@@ -124,13 +126,14 @@ class LargeConferenceIT {
     private String publishedWithAttendees(String prefix, int count) {
         var eventId = prefix + UUID.randomUUID();
         var at = Instant.parse("2026-11-26T10:00:00Z");
+        var organizer = new Actor("organizer-of-acme", Set.of("acme"), false);
         gateway.sendAndWait(new ScheduleEvent(eventId, "acme", "Big", LocalDate.parse("2027-03-01"),
-                LocalDate.parse("2027-03-02"), 1_000, at));
-        gateway.sendAndWait(new ChangeStatus(eventId, EventStatus.PUBLISHED, at));
+                LocalDate.parse("2027-03-02"), 1_000, at, organizer));
+        gateway.sendAndWait(new ChangeStatus(eventId, EventStatus.PUBLISHED, at, organizer));
         for (int from = 0; from < count; from += 50) {
             gateway.sendAndWait(new RegisterPeople(eventId, IntStream.range(from, Math.min(count, from + 50))
                     .mapToObj(i -> new RegisterPerson(eventId, "r" + i, "user" + i, "P" + i, "p" + i + "@example.com",
-                            Role.ATTENDEE, at)).toList()));
+                            Role.ATTENDEE, at, organizer)).toList()));
         }
         return eventId;
     }

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.eventfold.command.CommandServiceTest;
 import io.eventfold.infra.HttpJson;
+import io.eventfold.testsupport.TestIssuer;
 import io.eventfold.infra.HttpJson.Response;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ class RegistrationQueueIT {
 
     @BeforeEach
     void publishedConference() {
-        api = new HttpJson("http://localhost:" + port);
+        api = new HttpJson("http://localhost:" + port).withBearer(TestIssuer.organizer("acme"));
         eventId = "queue-" + UUID.randomUUID();
         api.post("/api/events", scheduleJson(eventId, 1_000));
         api.post("/api/events/" + eventId + "/status", statusJson("PUBLISHED"));

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventfold.command.AnotherInstance;
 import io.eventfold.command.CommandServiceTest;
 import io.eventfold.infra.HttpJson;
+import io.eventfold.testsupport.TestIssuer;
 import java.util.ArrayList;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -49,8 +50,8 @@ class RegistrationRaceIT {
 
     @Test
     void two_hundred_registrations_for_ten_seats_on_two_instances_admit_exactly_ten() throws Exception {
-        var first = new HttpJson("http://localhost:" + port);
-        var second = new HttpJson(AnotherInstance.url(secondInstance));
+        var first = new HttpJson("http://localhost:" + port).withBearer(TestIssuer.organizer("acme"));
+        var second = new HttpJson(AnotherInstance.url(secondInstance)).withBearer(TestIssuer.organizer("acme"));
         var eventId = "race-" + UUID.randomUUID();
         first.post("/api/events", scheduleJson(eventId, 10));
         first.post("/api/events/" + eventId + "/status", statusJson("PUBLISHED"));

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventfold.command.CommandServiceTest;
 import io.eventfold.infra.HttpJson;
+import io.eventfold.testsupport.TestIssuer;
 import io.eventfold.infra.HttpJson.Response;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ class StoreFailureIT {
 
     @BeforeEach
     void setUp() {
-        api = new HttpJson("http://localhost:" + port);
+        api = new HttpJson("http://localhost:" + port).withBearer(TestIssuer.organizer("acme"));
         eventId = "store-" + UUID.randomUUID();
     }
 

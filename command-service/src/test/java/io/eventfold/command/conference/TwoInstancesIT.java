@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventfold.command.AnotherInstance;
 import io.eventfold.command.CommandServiceTest;
 import io.eventfold.infra.HttpJson;
+import io.eventfold.testsupport.TestIssuer;
 import io.eventfold.infra.HttpJson.Response;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,8 +45,8 @@ class TwoInstancesIT {
     @BeforeAll
     void startSecondInstance() {
         secondInstance = AnotherInstance.beside(environment);
-        a = new HttpJson("http://localhost:" + port);
-        b = new HttpJson(AnotherInstance.url(secondInstance));
+        a = new HttpJson("http://localhost:" + port).withBearer(TestIssuer.organizer("acme"));
+        b = new HttpJson(AnotherInstance.url(secondInstance)).withBearer(TestIssuer.organizer("acme"));
     }
 
     @AfterAll

@@ -6,6 +6,7 @@ import static io.eventfold.command.conference.ConferenceFixtures.statusJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventfold.infra.HttpJson;
+import io.eventfold.testsupport.TestIssuer;
 import io.eventfold.messaging.EventHeaders;
 import io.eventfold.messaging.TopicProperties;
 import java.sql.Connection;
@@ -47,7 +48,7 @@ class KafkaRelayIT {
 
     @Test
     void stored_events_reach_the_topic_keyed_by_conference_in_version_order_with_headers() {
-        var api = new HttpJson("http://localhost:" + port);
+        var api = new HttpJson("http://localhost:" + port).withBearer(TestIssuer.organizer("acme"));
         var id = "relay-" + UUID.randomUUID();
         api.post("/api/events", scheduleJson(id, 10));
         api.post("/api/events/" + id + "/status", statusJson("PUBLISHED"));
@@ -70,7 +71,7 @@ class KafkaRelayIT {
 
     @Test
     void a_watermark_never_passes_a_position_whose_transaction_may_still_commit() {
-        var api = new HttpJson("http://localhost:" + port);
+        var api = new HttpJson("http://localhost:" + port).withBearer(TestIssuer.organizer("acme"));
         var id = "relay-gap-" + UUID.randomUUID();
         long held = jdbc.sql("select nextval('domain_event_entry_seq')").query(Long.class).single();
 
@@ -84,7 +85,7 @@ class KafkaRelayIT {
 
     @Test
     void a_number_never_committed_stops_holding_the_watermarks_after_the_window_without_further_traffic() {
-        var api = new HttpJson("http://localhost:" + port);
+        var api = new HttpJson("http://localhost:" + port).withBearer(TestIssuer.organizer("acme"));
         var id = "relay-burnt-" + UUID.randomUUID();
         long burnt = jdbc.sql("select nextval('domain_event_entry_seq')").query(Long.class).single();
 
@@ -99,7 +100,7 @@ class KafkaRelayIT {
     @Test
     void an_event_committed_late_inside_the_window_reaches_the_topic_before_any_watermark_above_it()
             throws Exception {
-        var api = new HttpJson("http://localhost:" + port);
+        var api = new HttpJson("http://localhost:" + port).withBearer(TestIssuer.organizer("acme"));
         var model = scheduled(api, "relay-model-");
         var heldId = "relay-held-" + UUID.randomUUID();
         var id = "relay-after-held-" + UUID.randomUUID();
@@ -125,7 +126,7 @@ class KafkaRelayIT {
     @Test
     void an_event_committed_late_but_relayed_after_the_window_still_comes_before_any_watermark_above_it()
             throws Exception {
-        var api = new HttpJson("http://localhost:" + port);
+        var api = new HttpJson("http://localhost:" + port).withBearer(TestIssuer.organizer("acme"));
         var model = scheduled(api, "relay-model-");
         var heldId = "relay-held-slow-" + UUID.randomUUID();
         var id = "relay-after-slow-" + UUID.randomUUID();

@@ -13,15 +13,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @QueryApiTest
 abstract class DashboardTestBase {
 
+    /** Tests read as an organizer of acme, the organization of their dashboards: the full document. */
+    static final String ORGANIZER = TestIssuer.organizer("acme");
+
     @LocalServerPort
     int port;
     @Autowired
     JdbcClient jdbc;
     @Autowired
     DashboardCache cache;
-
-    /** Tests read as an organizer of acme, the organization of their dashboards: the full document. */
-    static final String ORGANIZER = TestIssuer.organizer("acme");
 
     HttpJson api;
     /** For the metrics, which only operators read. */

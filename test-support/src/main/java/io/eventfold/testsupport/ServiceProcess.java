@@ -10,12 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * One service as a real OS process, started from its executable jar, killable like in production. The jars
  * and the log folder come from system properties {@code eventfold.jar.<name>} and {@code eventfold.logs}.
+ * Every process trusts the {@link TestIssuer}: the services refuse to start without a key source, and a test's
+ * tokens come from that issuer.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -23,6 +27,8 @@ public final class ServiceProcess implements AutoCloseable {
     public static final List<String> TEST_JVM = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** {@link TestIssuer#serviceProperties()} as environment variables, as {@code ./eventfold run} passes them. */
+    public static final Map<String, String> ISSUER_ENVIRONMENT = environmentOf(TestIssuer.serviceProperties());
 
     private final String name;
     private final int port;
@@ -55,12 +61,22 @@ public final class ServiceProcess implements AutoCloseable {
             var builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(ISSUER_ENVIRONMENT);
+            // After the issuer's: a test may point a service at another key source.
             builder.environment().putAll(environment);
             builder.environment().put("SERVER_PORT", String.valueOf(port));
             return new ServiceProcess(name, port, log, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name + " from " + jar, e);
         }
+    }
+
+    /** Spring property names as the environment variables its relaxed binding reads them from. */
+    static Map<String, String> environmentOf(Map<String, String> properties) {
+        var environment = new HashMap<String, String>();
+        properties.forEach((name, value) -> environment.put(
+                name.replace("-", "").replace('.', '_').toUpperCase(Locale.ROOT), value));
+        return Map.copyOf(environment);
     }
 
     public long pid() {

@@ -57,7 +57,7 @@ final class ContinuousReaders {
 
     /** Asked each time: a restarted query API listens on a port of its own (none while it starts). */
     private static HttpJson queries(EventFoldSystem system) {
-        return new HttpJson(system.url(Service.QUERY), Duration.ofSeconds(30));
+        return Tokens.organizer(system.url(Service.QUERY), Duration.ofSeconds(30));
     }
 
     private void timed(Runnable read) {

@@ -30,7 +30,7 @@ class CorrectnessOracleIT {
      */
     @BeforeContainer
     static void start() {
-        commands = new HttpJson(SharedSystem.system().url(EventFoldSystem.Service.COMMAND));
+        commands = Tokens.organizer(SharedSystem.system().url(EventFoldSystem.Service.COMMAND));
         oracle = SharedSystem.oracle();
     }
 

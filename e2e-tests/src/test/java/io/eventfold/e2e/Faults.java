@@ -2,7 +2,6 @@ package io.eventfold.e2e;
 
 import io.eventfold.e2e.EventFoldSystem.Service;
 import io.eventfold.e2e.InfraParts.Part;
-import io.eventfold.infra.HttpJson;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -58,7 +57,7 @@ final class Faults {
         var conference = writers.acknowledged.values().iterator().next();
         long version = writers.versions.get(conference);
         Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() ->
-                new HttpJson(system.url(Service.QUERY), Duration.ofSeconds(5))
+                Tokens.organizer(system.url(Service.QUERY), Duration.ofSeconds(5))
                         .get("/api/events/" + conference + "/dashboard?minVersion=" + version).status() == 200);
         return Duration.ofNanos(System.nanoTime() - started);
     }

@@ -5,8 +5,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * The fault tests' setting: the three services on a fresh database and topic, with the {@link Operator}'s token,
- * and the correctness oracle.
+ * The fault tests' setting: the three services on a fresh database and topic, and the correctness oracle. The
+ * services trust the test issuer, as every service process does; the {@link Operator} sends an operator token.
  */
 abstract class FullSystemIT {
 
@@ -15,7 +15,7 @@ abstract class FullSystemIT {
 
     @BeforeAll
     static void startSystem() {
-        system = EventFoldSystem.start(EnumSet.allOf(EventFoldSystem.Service.class), Operator.SETTINGS);
+        system = EventFoldSystem.start(EnumSet.allOf(EventFoldSystem.Service.class));
         oracle = new Oracle(system);
     }
 

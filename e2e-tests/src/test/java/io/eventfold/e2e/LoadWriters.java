@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventfold.e2e.EventFoldSystem.Service;
 import io.eventfold.e2e.HistoryDriver.Step;
-import io.eventfold.infra.HttpJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +25,7 @@ final class LoadWriters {
     private final List<Thread> threads = new ArrayList<>();
 
     LoadWriters(EventFoldSystem system, Oracle oracle, String prefix, int writers) {
-        var commands = new HttpJson(system.url(Service.COMMAND));
+        var commands = Tokens.organizer(system.url(Service.COMMAND));
         for (int w = 0; w < writers; w++) {
             var driver = new HistoryDriver(commands, oracle.reference(), prefix + w);
             drivers.add(driver);

@@ -8,14 +8,10 @@ import io.eventfold.infra.HttpJson;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.Map;
 
-/** An operator of the system: projection-service's admin API with the operator token. */
+/** An operator of the system: projection-service's admin API with a token of role operator. */
 final class Operator {
 
-    static final String TOKEN = "e2e-operator";
-    /** The services' setting that makes {@link #TOKEN} the operator token. */
-    static final Map<String, String> SETTINGS = Map.of("EVENTFOLD_OPERATOR_TOKEN", TOKEN);
     private static final Duration REBUILD_TIMEOUT = Duration.ofSeconds(120);
 
     private final EventFoldSystem system;
@@ -25,9 +21,9 @@ final class Operator {
     }
 
     HttpJson.Response admin(String method, String path) {
-        var http = new HttpJson(system.url(Service.PROJECTION));
+        var http = new HttpJson(system.url(Service.PROJECTION)).withBearer(Tokens.OPERATOR);
         return http.send(HttpRequest.newBuilder(URI.create(http.base() + path))
-                .header("Authorization", "Bearer " + TOKEN).method(method, HttpRequest.BodyPublishers.noBody()));
+                .method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
     int startRebuild(String projection) {

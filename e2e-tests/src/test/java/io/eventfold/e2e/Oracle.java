@@ -60,7 +60,7 @@ final class Oracle implements AutoCloseable {
 
     /** Asked each time: a restarted query API listens on a port of its own. */
     private HttpJson queries() {
-        return new HttpJson(system.url(EventFoldSystem.Service.QUERY));
+        return Tokens.organizer(system.url(EventFoldSystem.Service.QUERY));
     }
 
     ReferenceStore reference() {

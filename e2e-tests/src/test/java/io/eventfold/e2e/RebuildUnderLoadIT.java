@@ -25,8 +25,9 @@ class RebuildUnderLoadIT {
 
     @BeforeAll
     static void start() {
-        system = EventFoldSystem.start(EnumSet.allOf(Service.class), Map.of("EVENTFOLD_OPERATOR_TOKEN", Operator.TOKEN,
-                "EVENTFOLD_PROJECTION_REBUILD_MAX_RATE", "2000", "EVENTFOLD_PROJECTION_REBUILD_BATCH_SIZE", "200"));
+        system = EventFoldSystem.start(EnumSet.allOf(Service.class),
+                Map.of("EVENTFOLD_PROJECTION_REBUILD_MAX_RATE", "2000",
+                        "EVENTFOLD_PROJECTION_REBUILD_BATCH_SIZE", "200"));
         oracle = new Oracle(system);
         operator = new Operator(system);
     }

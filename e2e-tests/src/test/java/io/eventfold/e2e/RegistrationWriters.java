@@ -44,7 +44,7 @@ final class RegistrationWriters {
     RegistrationWriters(Oracle oracle, Supplier<List<String>> commandUrls, String prefix, int writers) {
         this.oracle = oracle;
         this.commandUrls = commandUrls;
-        this.driver = new HistoryDriver(new HttpJson(commandUrls.get().get(0)), oracle.reference(), prefix);
+        this.driver = new HistoryDriver(Tokens.organizer(commandUrls.get().get(0)), oracle.reference(), prefix);
         for (int c = 0; c < writers; c++) {
             driver.schedule(c, c % 3, c, 1, 1_000_000);
             driver.play(new HistoryDriver.Step(0, c, 1, 0)); // published: open for registrations
@@ -74,7 +74,7 @@ final class RegistrationWriters {
             requests.incrementAndGet();
             try {
                 var urls = commandUrls.get();
-                var api = new HttpJson(urls.get((n + attempt) % urls.size()), REQUEST_TIMEOUT);
+                var api = Tokens.organizer(urls.get((n + attempt) % urls.size()), REQUEST_TIMEOUT);
                 response = api.post("/api/events/" + conference + "/registrations", body);
             } catch (RuntimeException noAnswer) { // no connection, a timeout, or the service is restarting
                 pause();

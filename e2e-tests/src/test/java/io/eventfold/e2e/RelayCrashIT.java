@@ -3,7 +3,6 @@ package io.eventfold.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventfold.e2e.EventFoldSystem.Service;
-import io.eventfold.infra.HttpJson;
 import io.eventfold.infra.TestInfrastructure;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -46,7 +45,7 @@ class RelayCrashIT {
 
     @Test
     void a_killed_relay_resumes_without_losing_reordering_or_inventing_events() throws Exception {
-        var api = new HttpJson(system.url(Service.COMMAND));
+        var api = Tokens.organizer(system.url(Service.COMMAND));
         for (int c = 0; c < CONFERENCES; c++) {
             api.post("/api/events", """
                     {"eventId":"crash-%d","organizationId":"acme","name":"C","startDate":"2027-01-01",
@@ -110,7 +109,7 @@ class RelayCrashIT {
             var body = """
                     {"userId":"w%d-%d","name":"P","email":"p@example.com","role":"ATTENDEE"}""".formatted(writer, n++);
             try {
-                var api = new HttpJson(system.url(Service.COMMAND));
+                var api = Tokens.organizer(system.url(Service.COMMAND));
                 if (api.post("/api/events/" + conference + "/registrations", body).status() == 201) {
                     accepted.incrementAndGet();
                 }

@@ -3,7 +3,6 @@ package io.eventfold.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventfold.e2e.EventFoldSystem.Service;
-import io.eventfold.infra.HttpJson;
 import io.eventfold.infra.PostgresServer;
 import io.eventfold.infra.TestInfrastructure;
 import java.sql.DriverManager;
@@ -56,13 +55,13 @@ class RepartitionIT extends FullSystemIT {
 
     /** A read waiting for a position answers once the write is applied: no stale old-topic progress holds it. */
     private static void assertReadYourWritesByPosition(String conference) {
-        var written = new HttpJson(system.url(Service.COMMAND)).post("/api/events/" + conference
+        var written = Tokens.organizer(system.url(Service.COMMAND)).post("/api/events/" + conference
                 + "/registrations", """
                 {"registrationId":"last","userId":"u-last","name":"Last","email":"last@example.com",
                  "role":"ATTENDEE"}""");
         assertThat(written.status()).as(written.toString()).isEqualTo(201);
         oracle.reference().register(conference, "last", "u-last", "Last", "last@example.com", "ATTENDEE");
-        var counts = new HttpJson(system.url(Service.QUERY))
+        var counts = Tokens.organizer(system.url(Service.QUERY))
                 .get("/api/events/stats/by-status?minPosition=" + written.json().get("position").asLong());
         assertThat(counts.status()).as(counts.toString()).isEqualTo(200);
     }

@@ -35,8 +35,8 @@ class ServiceFaultsIT extends FullSystemIT {
             System.out.printf("%s: recovered in %d ms%n", fault,
                     faults.awaitRecovery(writers, Duration.ofSeconds(90)).toMillis());
         }
-        var first = new HttpJson(system.url(Service.COMMAND));
-        var other = new HttpJson(second.baseUrl());
+        var first = Tokens.organizer(system.url(Service.COMMAND));
+        var other = Tokens.organizer(second.baseUrl());
         assertCapacityHoldsAcrossInstances(first, other);
         assertIdenticalCreatesAnswerOnce(first, other);
         writers.stop();

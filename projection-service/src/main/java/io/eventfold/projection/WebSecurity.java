@@ -3,6 +3,7 @@ package io.eventfold.projection;
 import io.eventfold.security.ResourceServer;
 import io.eventfold.security.Role;
 import jakarta.servlet.DispatcherType;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -11,9 +12,11 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Who reaches what (issue 33): the admin API and every actuator endpoint but health are for operators; health
  * stays open for probes; nothing else is served. Paths are matched as Spring MVC routes them (decoded), and
- * the firewall rejects the ambiguous spellings, so {@code /%61dmin/…} is {@code /admin/…} here too.
+ * the firewall rejects the ambiguous spellings, so {@code /%61dmin/…} is {@code /admin/…} here too. Without a
+ * web server (tests of the projector alone) there is nothing to guard.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class WebSecurity {
 
     @Bean

@@ -27,4 +27,15 @@ class OpenApiIT {
         assertThat(paths.get("/api/events/{eventId}/registrations/{registrationId}").has("delete")).isTrue();
         assertThat(paths.get("/api/events").get("post").get("responses").has("201")).isTrue();
     }
+
+    @Test
+    void the_description_asks_for_a_bearer_token_and_takes_the_caller_from_it_not_from_a_parameter() {
+        var api = new HttpJson("http://localhost:" + port).get("/v3/api-docs").json();
+        var cancel = api.get("paths").get("/api/events/{eventId}/registrations/{registrationId}").get("delete");
+
+        assertThat(api.get("components").get("securitySchemes").get("bearer").get("scheme").asString())
+                .isEqualTo("bearer");
+        assertThat(cancel.get("parameters").findValuesAsString("name")).containsExactly("eventId", "registrationId");
+        assertThat(cancel.get("responses").has("401") && cancel.get("responses").has("403")).isTrue();
+    }
 }

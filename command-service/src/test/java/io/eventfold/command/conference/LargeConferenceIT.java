@@ -102,23 +102,59 @@ class LargeConferenceIT {
         }
     }
 
+    /**
+     * Revision 2 had no organization: restored from it, the conference would take its own organizers for
+     * strangers and answer them 404.
+     */
+    @Test
+    void a_snapshot_from_before_the_conference_knew_its_organization_is_skipped() {
+        var eventId = publishedWithAttendees("no-org-", 3);
+        storeSnapshot(eventId, 3, "2", """
+                {"eventId":"%s","status":"PUBLISHED","capacity":1000,"sessions":{"byId":{}},
+                 "registrations":{"byId":{%s},"activeByUser":{%s},"attendees":3}}"""
+                .formatted(eventId, registrations(eventId, 3), users(3)));
+        assertThat(eventStore.readEvents(eventId).peek().getPayloadType()).as("loading starts at the first event")
+                .isEqualTo(EventScheduled.class);
+
+        try (var fresh = AnotherInstance.beside(environment)) {
+            var api = new HttpJson(AnotherInstance.url(fresh)).withBearer(TestIssuer.organizer("acme"));
+
+            var next = api.post("/api/events/" + eventId + "/registrations", registerJson("next", "newbie",
+                    "ATTENDEE"));
+
+            assertThat(next.status()).as(next.toString()).isEqualTo(201);
+            assertThat(next.json().get("version").asLong()).isEqualTo(5);
+        }
+    }
+
     /** At the latest sequence, as the aggregate stored itself before @Revision("2"): without a revision. */
     private void storeSnapshotInFirstLayout(String eventId, int count) {
-        var stored = IntStream.range(0, count).mapToObj(i -> """
+        storeSnapshot(eventId, count, null, """
+                {"eventId":"%s","status":"PUBLISHED","capacity":1000,"attendees":%s,"sessions":{},
+                 "registrations":{%s},"activeRegistrationByUser":{%s}}"""
+                .formatted(eventId, count, registrations(eventId, count), users(count)));
+    }
+
+    /** Registrations r0, r1, … of user0, user1, … as RegistrationState by id, stored at versions 2, 3, … */
+    private static String registrations(String eventId, int count) {
+        return IntStream.range(0, count).mapToObj(i -> """
                 "r%d":{"registeredAtVersion":%d,"active":true,"registered":{"eventId":"%s","registrationId":"r%1$d",
                 "userId":"user%1$d","name":"P%1$d","email":"p%1$d@example.com","role":"ATTENDEE",
                 "at":"2026-11-26T10:00:00Z"}}""".formatted(i, i + 2, eventId)).collect(Collectors.joining(","));
-        var users = IntStream.range(0, count).mapToObj(i -> "\"user%d\":\"r%1$d\"".formatted(i))
+    }
+
+    private static String users(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "\"user%d\":\"r%1$d\"".formatted(i))
                 .collect(Collectors.joining(","));
-        var firstLayout = """
-                {"eventId":"%s","status":"PUBLISHED","capacity":1000,"attendees":%s,"sessions":{},
-                 "registrations":{%s},"activeRegistrationByUser":{%s}}""".formatted(eventId, count, stored, users);
+    }
+
+    private void storeSnapshot(String eventId, int count, String revision, String payload) {
         jdbc.sql("""
                         insert into snapshot_event_entry (aggregate_identifier, sequence_number, type,
                             event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)
-                        values (?, ?, 'Conference', ?, ?, ?, null, ?, '2026-11-26T10:00:00Z')""")
+                        values (?, ?, 'Conference', ?, ?, ?, ?, ?, '2026-11-26T10:00:00Z')""")
                 .params(eventId, count + 1L, UUID.randomUUID().toString(), "{}".getBytes(StandardCharsets.UTF_8),
-                        firstLayout.getBytes(StandardCharsets.UTF_8), Conference.class.getName())
+                        payload.getBytes(StandardCharsets.UTF_8), revision, Conference.class.getName())
                 .update();
     }
 

@@ -6,8 +6,10 @@ import io.eventfold.infra.PostgresServer;
 import io.eventfold.reference.ReferenceQueries;
 import io.eventfold.reference.ReferenceStore;
 import io.eventfold.testsupport.ServiceProcess;
+import io.eventfold.testsupport.TestIssuer;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,7 +28,12 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  */
 final class Bench {
 
-    static final String TOKEN = "bench-operator";
+    /**
+     * A query-api jar built before authentication ({@code -Deventfold.bench.unauthenticated-query=<jar>}): the read
+     * benchmark then also reads through it, without a token, on the same read model, so that the run shows the
+     * token's cost beside its own figures. The services themselves refuse unauthenticated reads.
+     */
+    static final String UNAUTHENTICATED_QUERY = "eventfold.bench.unauthenticated-query";
     static final long BASELINE_EVENTS = 100_000;
     /**
      * As {@code ./eventfold run} starts the projector (README, Configuration): a batch worker, for throughput
@@ -67,6 +74,7 @@ final class Bench {
                 try (var query = infra.service("query", database, topic, Map.of(), "-Xmx512m")) {
                     readDashboards(query, workload);
                 }
+                readWithoutToken(database, topic, workload);
             }
         }
         if (only.isEmpty() || only.contains("baseline")) {
@@ -156,16 +164,30 @@ final class Bench {
                 }), settings.baselineBudget()));
     }
 
-    private void readDashboards(ServiceProcess query, Workload workload) {
-        var id = scale.dashboardSessions > 0 ? Workload.DASHBOARD_CONFERENCE : workload.conferenceIds.get(0);
-        var url = URI.create(query.baseUrl() + "/api/events/" + id + "/dashboard");
-        // Half the measured time, at least 2 s, unmeasured: query-api has just started, and after 2 s of load its
-        // JIT was still compiling the request path (large runs: 7.3k-9.6k/s, against ~15k/s warm in medium).
-        var warmUp = settings.readDuration().dividedBy(2).compareTo(Duration.ofSeconds(2)) > 0
+    /** The conference the read benchmark reads; both it and the workload's first are organization 0's. */
+    private String readConference(Workload workload) {
+        return scale.dashboardSessions > 0 ? Workload.DASHBOARD_CONFERENCE : workload.conferenceIds.get(0);
+    }
+
+    /**
+     * Half the measured time, at least 2 s, unmeasured: query-api has just started, and after 2 s of load its JIT
+     * was still compiling the request path (large runs: 7.3k-9.6k/s, against ~15k/s warm in medium).
+     */
+    private Duration readWarmUp() {
+        return settings.readDuration().dividedBy(2).compareTo(Duration.ofSeconds(2)) > 0
                 ? settings.readDuration().dividedBy(2) : Duration.ofSeconds(2);
-        report.read(LoadClients.run("EventFold: GET /api/events/{id}/dashboard (HTTP)", settings.clients(),
+    }
+
+    private void readDashboards(ServiceProcess query, Workload workload) {
+        var id = readConference(workload);
+        var url = URI.create(query.baseUrl() + "/api/events/" + id + "/dashboard");
+        var warmUp = readWarmUp();
+        // Each client one token, as a signed-in browser sends it with every request: the organizer's full document.
+        var organizer = TestIssuer.organizer(Workload.organization(0));
+        report.read(LoadClients.run("EventFold: GET /api/events/{id}/dashboard (HTTP, bearer token)",
+                settings.clients(),
                 // As a browser asks: the stored compressed form is what it gets.
-                warmUp, settings.readDuration(), () -> KeepAliveHttp.repeating(url, "gzip")));
+                warmUp, settings.readDuration(), () -> KeepAliveHttp.repeating(url, "gzip", organizer)));
         var referenceUrl = infra.database("bench_reference");
         var store = new ReferenceStore(new SingleConnectionDataSource(referenceUrl, PostgresServer.USER, "", true));
         store.createSchema();
@@ -182,6 +204,21 @@ final class Bench {
                     var queries = new ReferenceQueries(connection(referenceUrl));
                     return () -> queries.dashboardJoined(id).isPresent();
                 }));
+    }
+
+    /** The same reads without a token through a query-api from before authentication, when one is given. */
+    private void readWithoutToken(String database, String topic, Workload workload) {
+        var jar = System.getProperty(UNAUTHENTICATED_QUERY);
+        if (jar == null || jar.isBlank()) {
+            return;
+        }
+        System.setProperty("eventfold.jar.query-unauthenticated", jar);
+        try (var query = infra.service("query-unauthenticated", database, topic, Map.of(), "-Xmx512m")) {
+            var url = URI.create(query.baseUrl() + "/api/events/" + readConference(workload) + "/dashboard");
+            report.readWithoutToken(LoadClients.run("EventFold without authentication (" + Path.of(jar).getFileName()
+                    + "): GET /api/events/{id}/dashboard, no token", settings.clients(), readWarmUp(),
+                    settings.readDuration(), () -> KeepAliveHttp.repeating(url, "gzip", null)));
+        }
     }
 
     private void commandsAndFreshness() {
@@ -229,19 +266,19 @@ final class Bench {
         return new SingleConnectionDataSource(url, PostgresServer.USER, "", true);
     }
 
-    /** projection-service's admin API, as the operator token allows. */
+    /** projection-service's admin API, as an operator's token allows. */
     private record Admin(ServiceProcess service, HttpJson http) {
 
         /** Ten times the large replay and rebuild on this machine. */
         private static final Duration AWAIT_LIMIT = Duration.ofMinutes(20);
 
         Admin(ServiceProcess service) {
-            this(service, new HttpJson(service.baseUrl()));
+            this(service, new HttpJson(service.baseUrl()).withBearer(TestIssuer.operator()));
         }
 
         HttpJson.Response send(String method, String path) {
             return http.send(HttpRequest.newBuilder(URI.create(http.base() + path))
-                    .header("Authorization", "Bearer " + TOKEN).method(method, HttpRequest.BodyPublishers.noBody()));
+                    .method(method, HttpRequest.BodyPublishers.noBody()));
         }
 
         void post(String path) {

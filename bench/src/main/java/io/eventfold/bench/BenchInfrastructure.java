@@ -98,7 +98,6 @@ final class BenchInfrastructure implements AutoCloseable {
         env.put("SPRING_DATASOURCE_USERNAME", PostgresServer.USER);
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
         env.put("EVENTFOLD_TOPIC_NAME", topic);
-        env.put("EVENTFOLD_OPERATOR_TOKEN", Bench.TOKEN);
         env.put("LOGGING_LEVEL_ORG_APACHE_KAFKA", "WARN");
         env.putAll(extra);
         var jvm = new ArrayList<>(List.of(options));

@@ -10,7 +10,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Entry point of the bench jar. {@code demo}: seed the demo data set into a running system.
+ * Entry point of the bench jar. {@code demo [--token T]}: seed the demo data set into a running system, as an
+ * organizer of its organizations (the token from {@code --token}, else {@code EVENTFOLD_TOKEN}).
  * {@code bench --scale tiny|small|medium|large [--root DIR] [--readme]}: run every benchmark on embedded
  * PostgreSQL and Kafka, print the table, write {@code bench/results/<scale>.json|.md}, and with
  * {@code --readme} put the table into README.md.
@@ -27,14 +28,16 @@ public final class BenchMain {
         var options = Options.parse(Arrays.copyOfRange(args, Math.min(1, args.length), args.length));
         switch (command) {
             case "demo" -> Demo.run(options.get("command-url", "http://localhost:8081"),
-                    options.get("query-url", "http://localhost:8080"));
+                    options.get("query-url", "http://localhost:8080"),
+                    options.get("token", System.getenv("EVENTFOLD_TOKEN")));
             case "bench" -> {
                 bench(options);
                 // Axon's timeout janitor (the baseline's) is not a daemon thread; the run is over.
                 System.exit(0);
             }
             default -> {
-                System.err.println("Usage: demo [--command-url URL] [--query-url URL]\n"
+                System.err.println("Usage: demo [--command-url URL] [--query-url URL] [--token TOKEN]\n"
+                        + "             (TOKEN: an organizer's of org-0..org-3; else EVENTFOLD_TOKEN)\n"
                         + "       bench [--scale tiny|small|medium|large] [--root DIR] [--readme true]\n"
                         + "             [--only replay,reads,baseline,commands]  (parts only, no report files)");
                 System.exit(2);

@@ -1,6 +1,7 @@
 package io.eventfold.bench;
 
 import io.eventfold.infra.HttpJson;
+import io.eventfold.testsupport.TestIssuer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +37,8 @@ final class CommandBench {
 
     private final String commandUrl;
     private final String queryUrl;
+    /** An organizer of every organization of the workload: writes the commands and reads their dashboards. */
+    private final String organizer;
     private final HttpJson projection;
     private final HttpJson command;
     /** Per timed run, the registrations each command carried (the conference queue's batches). */
@@ -49,12 +52,15 @@ final class CommandBench {
     CommandBench(String commandUrl, String queryUrl, String projectionUrl, int clients, Scale scale) {
         this.commandUrl = commandUrl;
         this.queryUrl = queryUrl;
-        this.projection = new HttpJson(projectionUrl);
-        this.command = new HttpJson(commandUrl);
+        this.organizer = TestIssuer.organizer(Workload.organizations(scale.ofCommands()));
+        // Their metrics, which only an operator may read.
+        var operator = TestIssuer.operator();
+        this.projection = new HttpJson(projectionUrl).withBearer(operator);
+        this.command = new HttpJson(commandUrl).withBearer(operator);
         this.clients = clients;
         var workload = Workload.generate(scale.ofCommands(), 7);
-        var setUp = new CommandPlayer(commandUrl, clients).playSequences(CommandSink.sequences(workload.setUp),
-                done -> { });
+        var setUp = new CommandPlayer(commandUrl, clients, organizer)
+                .playSequences(CommandSink.sequences(workload.setUp), done -> { });
         if (setUp.refused() > 0) {
             throw new IllegalStateException("Set-up refused: " + setUp.refusals());
         }
@@ -116,7 +122,7 @@ final class CommandBench {
     }
 
     private CommandPlayer.Result play(List<Command> commands, int concurrentClients) {
-        var result = new CommandPlayer(commandUrl, concurrentClients).play(commands, done -> { });
+        var result = new CommandPlayer(commandUrl, concurrentClients, organizer).play(commands, done -> { });
         if (result.refused() > 0) {
             throw new IllegalStateException("Registrations refused: " + result.refusals());
         }
@@ -147,8 +153,8 @@ final class CommandBench {
         // A thread per command in flight, and one per probe that follows it.
         var pool = Executors.newFixedThreadPool(2 * IN_FLIGHT);
         long start = System.nanoTime();
-        try (var commandHttp = new KeepAliveHttp.PerThread(commandUrl);
-             var queryHttp = new KeepAliveHttp.PerThread(queryUrl)) {
+        try (var commandHttp = new KeepAliveHttp.PerThread(commandUrl, organizer);
+             var queryHttp = new KeepAliveHttp.PerThread(queryUrl, organizer)) {
             for (int i = 0; i < commands.size(); i++) {
                 LockSupport.parkNanos(start + i * period - System.nanoTime());
                 inFlight.acquireUninterruptibly();
@@ -195,7 +201,7 @@ final class CommandBench {
      */
     private void awaitCaughtUp() {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        try (var http = new KeepAliveHttp(URI.create(queryUrl))) {
+        try (var http = new KeepAliveHttp(URI.create(queryUrl), organizer)) {
             // Each read waits up to the query API's own limit (2 s) and answers 503 while behind.
             while (!http.get("/api/events/stats/by-status?minPosition=" + lastPosition.get(), "identity")) {
                 if (System.nanoTime() > deadline) {

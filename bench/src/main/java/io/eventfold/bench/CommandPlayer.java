@@ -18,10 +18,13 @@ final class CommandPlayer {
 
     private final String commandUrl;
     private final int clients;
+    private final String bearer;
 
-    CommandPlayer(String commandUrl, int clients) {
+    /** {@code bearer}: the token each command is sent with, an organizer's of the commands' organizations. */
+    CommandPlayer(String commandUrl, int clients, String bearer) {
         this.commandUrl = commandUrl;
         this.clients = clients;
+        this.bearer = bearer;
     }
 
     /** {@code refusals}: the first few refused commands with their answers, to say what went wrong. */
@@ -44,7 +47,7 @@ final class CommandPlayer {
         var next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long started = System.nanoTime();
-        try (var http = new KeepAliveHttp.PerThread(commandUrl)) {
+        try (var http = new KeepAliveHttp.PerThread(commandUrl, bearer)) {
             for (int c = 0; c < clients; c++) {
                 pool.execute(() -> {
                     for (int q = next.getAndIncrement(); q < sequences.size(); q = next.getAndIncrement()) {

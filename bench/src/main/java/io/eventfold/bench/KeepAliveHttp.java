@@ -27,6 +27,8 @@ final class KeepAliveHttp implements AutoCloseable {
 
     private final String host;
     private final int port;
+    /** The Authorization header line, or empty: every request of this client carries it. */
+    private final String authorization;
     private final byte[] skip = new byte[64 * 1024];
     private Socket socket;
     /** Whether any byte of the current answer arrived: until then a failed request can be sent again. */
@@ -34,15 +36,21 @@ final class KeepAliveHttp implements AutoCloseable {
     private InputStream in;
     private OutputStream out;
 
-    /** {@code origin}: scheme, host and port; the path is given per request. */
+    /** {@code origin}: scheme, host and port; the path is given per request. Without a token. */
     KeepAliveHttp(URI origin) {
+        this(origin, null);
+    }
+
+    /** {@code bearer}: the token every request sends ({@code Authorization: Bearer}), or null for none. */
+    KeepAliveHttp(URI origin, String bearer) {
         this.host = origin.getHost();
         this.port = origin.getPort();
+        this.authorization = bearer == null ? "" : "Authorization: Bearer " + bearer + "\r\n";
     }
 
     /** A client of the read load: the same GET again and again; succeeded when answered 200. */
-    static LoadClients.Request repeating(URI uri, String acceptEncoding) {
-        var http = new KeepAliveHttp(uri);
+    static LoadClients.Request repeating(URI uri, String acceptEncoding, String bearer) {
+        var http = new KeepAliveHttp(uri, bearer);
         // The same request every time: its bytes are built once.
         var request = http.getRequest(target(uri), acceptEncoding);
         return new LoadClients.Request() {
@@ -64,9 +72,9 @@ final class KeepAliveHttp implements AutoCloseable {
         private final Queue<KeepAliveHttp> all = new ConcurrentLinkedQueue<>();
         private final ThreadLocal<KeepAliveHttp> mine;
 
-        PerThread(String origin) {
+        PerThread(String origin, String bearer) {
             mine = ThreadLocal.withInitial(() -> {
-                var http = new KeepAliveHttp(URI.create(origin));
+                var http = new KeepAliveHttp(URI.create(origin), bearer);
                 all.add(http);
                 return http;
             });
@@ -124,7 +132,7 @@ final class KeepAliveHttp implements AutoCloseable {
     /** The request line and headers; {@code headers}: extra header lines, each ending in CRLF. */
     private byte[] request(String method, String target, String headers, byte[] body) {
         return (method + " " + target + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n"
-                + "Accept: application/json\r\n" + headers
+                + "Accept: application/json\r\n" + authorization + headers
                 + (body == null ? "" : "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n")
                 + "\r\n").getBytes(StandardCharsets.US_ASCII);
     }

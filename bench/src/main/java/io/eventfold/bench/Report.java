@@ -29,6 +29,8 @@ final class Report {
     private long events;
     private final List<Measured.Replay> replays = new ArrayList<>();
     private final List<Measured.Throughput> reads = new ArrayList<>();
+    /** The dashboard reads through a query-api from before authentication, without a token; null if not run. */
+    private Measured.Throughput readWithoutToken;
     private Measured.Throughput commands;
     private final List<WithClients> commandsWithFewerClients = new ArrayList<>();
     private Measured.Throughput commandsOnOneConference;
@@ -56,6 +58,11 @@ final class Report {
 
     void read(Measured.Throughput read) {
         reads.add(read);
+        print("read", read);
+    }
+
+    void readWithoutToken(Measured.Throughput read) {
+        readWithoutToken = read;
         print("read", read);
     }
 
@@ -168,6 +175,9 @@ final class Report {
                 verdict(part("≥ 10,000/s", dashboard.perSecond() >= 10_000),
                         part("p99 ≤ 10 ms", dashboard.p99Millis() <= 10),
                         part("≥ 20× N+1", dashboard.perSecond() >= 20 * nPlusOne.perSecond()))));
+        if (readWithoutToken != null) {
+            rows.add(tokenCost(dashboard, readWithoutToken));
+        }
         rows.add(row("Commands: registrations (per s, p50 / p99 ms)", throughput(commands), "—", "—",
                 "≥ 2,000/s, p99 ≤ 50 ms", verdict(part("≥ 2,000/s", commands.perSecond() >= 2_000),
                         part("p99 ≤ 50 ms", commands.p99Millis() <= 50))));
@@ -195,6 +205,15 @@ final class Report {
         return String.join("\n", rows);
     }
 
+    /** The bar for authentication: reads with a token at ≥ 90% of the same reads' rate without one. */
+    static String tokenCost(Measured.Throughput withToken, Measured.Throughput without) {
+        double share = withToken.perSecond() / without.perSecond();
+        return row("Dashboard reads with a token, against the same reads without authentication",
+                throughput(withToken), without.approach() + ": " + throughput(without),
+                "%.0f%%".formatted(100 * share), "≥ 90% of the rate without",
+                verdict(part("≥ 90%", share >= 0.9)));
+    }
+
     private static String describe(CommandBench.Freshness measured) {
         return "%.0f / %.0f ms at %s of %s offered commands/s (mean relay %.0f ms, projector %.0f ms)".formatted(
                 measured.p50Millis(), measured.p99Millis(), fmt(measured.commandsPerSecond()), fmt(measured.offered()),
@@ -214,6 +233,7 @@ final class Report {
         json.put("events", events);
         json.put("replay", replays);
         json.put("dashboardReads", reads);
+        json.put("dashboardReadsWithoutToken", readWithoutToken);
         json.put("commands", commands);
         json.put("commandsWithFewerClients", commandsWithFewerClients);
         json.put("commandsOnOneConference", commandsOnOneConference);

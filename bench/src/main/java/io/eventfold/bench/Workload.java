@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * A seeded, reproducible conference workload, in phases that keep each conference's rules satisfied whatever
@@ -52,14 +53,24 @@ final class Workload {
         for (int c = 0; c < scale.conferences; c++) {
             int sessions = c == 0 ? scale.hotSessions
                     : 3 + workload.random.nextInt(Math.max(1, scale.hotSessions / 8));
-            workload.conference("conf-" + c, "org-" + c % scale.organizations, sessions,
+            workload.conference("conf-" + c, organization(c % scale.organizations), sessions,
                     (int) Math.round(shares[c] * scale.registrations));
         }
         if (scale.dashboardSessions > 0) {
-            workload.conference(DASHBOARD_CONFERENCE, "org-0", scale.dashboardSessions, scale.dashboardRegistrations);
+            workload.conference(DASHBOARD_CONFERENCE, organization(0), scale.dashboardSessions,
+                    scale.dashboardRegistrations);
         }
         Collections.shuffle(workload.registrations, workload.random);
         return workload;
+    }
+
+    /** The organizations a workload of this scale schedules conferences for: whose organizer may write them. */
+    static String[] organizations(Scale scale) {
+        return IntStream.range(0, scale.organizations).mapToObj(Workload::organization).toArray(String[]::new);
+    }
+
+    static String organization(int index) {
+        return "org-" + index;
     }
 
     int size() {

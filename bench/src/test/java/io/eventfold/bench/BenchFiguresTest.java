@@ -18,6 +18,16 @@ class BenchFiguresTest {
     }
 
     @Test
+    void reads_with_a_token_are_set_against_the_same_reads_without_one_and_must_keep_90_percent() {
+        var without = new Measured.Throughput("no token", 100_000, 10_000, 1, 2);
+
+        assertThat(Report.tokenCost(new Measured.Throughput("token", 95_000, 9_500, 1, 2), without))
+                .contains("| 95% |", "no token: ", "| yes |");
+        assertThat(Report.tokenCost(new Measured.Throughput("token", 80_000, 8_000, 1, 2), without))
+                .contains("| 80% |", "| **no** |");
+    }
+
+    @Test
     void fewer_clients_are_a_quarter_and_a_half_of_the_main_run() {
         assertThat(Bench.fewerClients(16)).containsExactly(4, 8);
         assertThat(Bench.fewerClients(2)).containsExactly(1);

@@ -38,6 +38,11 @@ class KeepAliveHttpTest {
             answer(exchange, 200, BODY, BODY.length);
         });
         server.createContext("/missing", exchange -> answer(exchange, 404, BODY, BODY.length));
+        server.createContext("/authorization", exchange -> {
+            var authorization = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"))
+                    .getBytes(StandardCharsets.UTF_8);
+            answer(exchange, 200, authorization, authorization.length);
+        });
         server.createContext("/echo", exchange -> {
             var received = exchange.getRequestBody().readAllBytes();
             exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -125,9 +130,21 @@ class KeepAliveHttpTest {
         }
     }
 
+    @Test
+    void a_client_with_a_token_sends_it_with_every_request_and_one_without_sends_none() {
+        var origin = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        try (var withToken = new KeepAliveHttp(origin, "t0ken"); var without = new KeepAliveHttp(origin)) {
+            var answers = List.of(withToken.send("GET", "/authorization", null).body(),
+                    withToken.send("POST", "/authorization", "{}").body(),
+                    without.send("GET", "/authorization", null).body());
+
+            assertThat(answers).containsExactly("Bearer t0ken", "Bearer t0ken", "null");
+        }
+    }
+
     private LoadClients.Request repeating(String path) {
         return KeepAliveHttp.repeating(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path),
-                "gzip");
+                "gzip", null);
     }
 
     private void answer(HttpExchange exchange, int status, byte[] body, long length) throws IOException {

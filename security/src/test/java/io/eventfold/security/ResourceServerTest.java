@@ -73,7 +73,8 @@ class ResourceServerTest {
                     .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(response.headers().firstValue("WWW-Authenticate")).as(token.getKey())
                     .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Bearer"));
-            assertThat(response.body()).as(token.getKey()).contains("\"status\":401");
+            assertThat(response.body()).as(token.getKey()).contains("\"status\":401")
+                    .contains("\"title\":\"Unauthorized\"").doesNotContain("null");
         }
     }
 

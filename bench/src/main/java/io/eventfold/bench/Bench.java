@@ -36,10 +36,8 @@ final class Bench {
     static final String UNAUTHENTICATED_QUERY = "eventfold.bench.unauthenticated-query";
     static final long BASELINE_EVENTS = 100_000;
     /**
-     * As {@code ./eventfold run} starts the projector (README, Configuration): a batch worker, for throughput
-     * rather than short pauses (large rebuilds: 51.7k and 52.2k events/s with ParallelGC, 42.0k-44.1k with G1),
-     * and compiling only what stays hot (large replays: its JIT threads 5.2 and 1.8 ms per 1,000 events live and
-     * rebuilding, against 7.5 and 3.5 at the default thresholds, with the rest of its work unchanged).
+     * As {@code ./eventfold run} starts the projector: a batch worker, for throughput rather than short pauses,
+     * compiling only what stays hot (the measurements: docs/benchmarks.md, "JVM").
      */
     static final List<String> PROJECTOR_JVM = List.of("-XX:+UseParallelGC", "-XX:CompileThresholdScaling=3");
 

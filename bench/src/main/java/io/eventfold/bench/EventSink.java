@@ -1,9 +1,9 @@
 package io.eventfold.bench;
 
 import io.eventfold.contracts.ConferenceEvent;
-import io.eventfold.contracts.conference.EventScheduled;
-import io.eventfold.contracts.conference.EventStatus;
-import io.eventfold.contracts.conference.EventStatusChanged;
+import io.eventfold.contracts.conference.ConferenceScheduled;
+import io.eventfold.contracts.conference.ConferenceStatus;
+import io.eventfold.contracts.conference.ConferenceStatusChanged;
 import io.eventfold.contracts.registration.PersonRegistered;
 import io.eventfold.contracts.registration.RegistrationCancelled;
 import io.eventfold.contracts.registration.Role;
@@ -52,7 +52,7 @@ final class EventSink implements Sink {
 
     @Override
     public void schedule(String id, String org, String name, LocalDate start, LocalDate end, int capacity) {
-        emit(new EventScheduled(id, org, name, start, end, capacity, now()));
+        emit(new ConferenceScheduled(id, org, name, start, end, capacity, now()));
     }
 
     @Override
@@ -67,7 +67,7 @@ final class EventSink implements Sink {
 
     @Override
     public void changeStatus(String id, String from, String to) {
-        emit(new EventStatusChanged(id, EventStatus.valueOf(from), EventStatus.valueOf(to), now()));
+        emit(new ConferenceStatusChanged(id, ConferenceStatus.valueOf(from), ConferenceStatus.valueOf(to), now()));
     }
 
     @Override

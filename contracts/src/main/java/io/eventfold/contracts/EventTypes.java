@@ -1,7 +1,7 @@
 package io.eventfold.contracts;
 
-import io.eventfold.contracts.conference.EventScheduled;
-import io.eventfold.contracts.conference.EventStatusChanged;
+import io.eventfold.contracts.conference.ConferenceScheduled;
+import io.eventfold.contracts.conference.ConferenceStatusChanged;
 import io.eventfold.contracts.registration.PersonRegistered;
 import io.eventfold.contracts.registration.RegistrationCancelled;
 import io.eventfold.contracts.session.SessionAdded;
@@ -24,8 +24,8 @@ public final class EventTypes {
     private static final Map<Class<?>, String> BY_CLASS = new LinkedHashMap<>();
 
     static {
-        register("conference.event-scheduled.v1", EventScheduled.class);
-        register("conference.status-changed.v1", EventStatusChanged.class);
+        register("conference.event-scheduled.v1", ConferenceScheduled.class);
+        register("conference.status-changed.v1", ConferenceStatusChanged.class);
         register("session.session-added.v1", SessionAdded.class);
         register("session.room-changed.v1", SessionRoomChanged.class);
         register("session.session-cancelled.v1", SessionCancelled.class);

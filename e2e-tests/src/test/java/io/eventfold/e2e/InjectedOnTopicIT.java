@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventfold.contracts.ConferenceEvent;
 import io.eventfold.contracts.EventTypes;
-import io.eventfold.contracts.conference.EventScheduled;
-import io.eventfold.contracts.conference.EventStatus;
-import io.eventfold.contracts.conference.EventStatusChanged;
+import io.eventfold.contracts.conference.ConferenceScheduled;
+import io.eventfold.contracts.conference.ConferenceStatus;
+import io.eventfold.contracts.conference.ConferenceStatusChanged;
 import io.eventfold.contracts.registration.PersonRegistered;
 import io.eventfold.contracts.registration.Role;
 import io.eventfold.e2e.EventFoldSystem.Service;
@@ -74,10 +74,10 @@ class InjectedOnTopicIT extends FullSystemIT {
     /** Refused by the dashboard's table; the status counts store neither name nor dates, so they count both. */
     private static void injectPoison(KafkaProducer<String, byte[]> topic) {
         var start = LocalDate.of(2027, 5, 1);
-        send(topic, new EventScheduled("poison-nul", "org-0", "Bad\u0000name", start, start, 10, AT), 0);
+        send(topic, new ConferenceScheduled("poison-nul", "org-0", "Bad\u0000name", start, start, 10, AT), 0);
         send(topic, new PersonRegistered("poison-nul", "p-1", "u-1", "Ann", "ann@example.com", Role.ATTENDEE, AT),
                 1);
-        send(topic, new EventScheduled("poison-date", "org-1", "Far", LocalDate.of(5_874_898, 1, 1),
+        send(topic, new ConferenceScheduled("poison-date", "org-1", "Far", LocalDate.of(5_874_898, 1, 1),
                 LocalDate.of(5_874_898, 1, 2), 10, AT), 0);
         // What the classic application could store of them: their organization and status are all that is counted.
         oracle.reference().scheduleEvent("poison-nul", "org-0", "Bad name", start, start, 10);
@@ -88,8 +88,8 @@ class InjectedOnTopicIT extends FullSystemIT {
     private static void injectOutOfOrder(KafkaProducer<String, byte[]> topic, String id) {
         var start = LocalDate.of(2027, 6, 1);
         var history = new ArrayList<ProducerRecord<String, byte[]>>();
-        history.add(record(new EventScheduled(id, "org-2", "Reordered", start, start, 10, AT), 0));
-        history.add(record(new EventStatusChanged(id, EventStatus.DRAFT, EventStatus.PUBLISHED, AT), 1));
+        history.add(record(new ConferenceScheduled(id, "org-2", "Reordered", start, start, 10, AT), 0));
+        history.add(record(new ConferenceStatusChanged(id, ConferenceStatus.DRAFT, ConferenceStatus.PUBLISHED, AT), 1));
         for (int r = 1; r <= 3; r++) {
             history.add(record(new PersonRegistered(id, "reg-" + r, "u-" + r, "Person " + r,
                     "p" + r + "@example.com", Role.ATTENDEE, AT.plusSeconds(r)), 1 + r));

@@ -2,9 +2,9 @@ package io.eventfold.projection;
 
 import io.eventfold.contracts.ConferenceEvent;
 import io.eventfold.contracts.EventTypes;
-import io.eventfold.contracts.conference.EventScheduled;
-import io.eventfold.contracts.conference.EventStatus;
-import io.eventfold.contracts.conference.EventStatusChanged;
+import io.eventfold.contracts.conference.ConferenceScheduled;
+import io.eventfold.contracts.conference.ConferenceStatus;
+import io.eventfold.contracts.conference.ConferenceStatusChanged;
 import io.eventfold.contracts.registration.PersonRegistered;
 import io.eventfold.contracts.registration.RegistrationCancelled;
 import io.eventfold.contracts.registration.Role;
@@ -50,13 +50,13 @@ public final class ProjectionFixtures {
         return EventEnvelope.decoded("events", 0, offset.getAndIncrement(), 0, headers, event, ByteBuffer.allocate(0));
     }
 
-    public static EventScheduled scheduled(String eventId, String org) {
-        return new EventScheduled(eventId, org, "Conf " + eventId, LocalDate.parse("2027-03-01"),
+    public static ConferenceScheduled scheduled(String eventId, String org) {
+        return new ConferenceScheduled(eventId, org, "Conf " + eventId, LocalDate.parse("2027-03-01"),
                 LocalDate.parse("2027-03-03"), 100, T0);
     }
 
-    public static EventStatusChanged statusChanged(String eventId, EventStatus from, EventStatus to) {
-        return new EventStatusChanged(eventId, from, to, T0);
+    public static ConferenceStatusChanged statusChanged(String eventId, ConferenceStatus from, ConferenceStatus to) {
+        return new ConferenceStatusChanged(eventId, from, to, T0);
     }
 
     public static PersonRegistered registered(String eventId, String registrationId, Role role, int minute) {
@@ -84,7 +84,7 @@ public final class ProjectionFixtures {
     public static List<ConferenceEvent> history(String eventId, String org, int seed) {
         var events = new ArrayList<ConferenceEvent>();
         events.add(scheduled(eventId, org));
-        events.add(statusChanged(eventId, EventStatus.DRAFT, EventStatus.PUBLISHED));
+        events.add(statusChanged(eventId, ConferenceStatus.DRAFT, ConferenceStatus.PUBLISHED));
         for (int s = 0; s < seed % 4; s++) {
             events.add(sessionAdded(eventId, "s" + s, s));
             events.add(speakerAssigned(eventId, "s" + s, "speaker-" + s));
@@ -96,7 +96,7 @@ public final class ProjectionFixtures {
             }
         }
         if (seed % 5 == 0) {
-            events.add(statusChanged(eventId, EventStatus.PUBLISHED, EventStatus.CANCELLED));
+            events.add(statusChanged(eventId, ConferenceStatus.PUBLISHED, ConferenceStatus.CANCELLED));
         }
         return events;
     }

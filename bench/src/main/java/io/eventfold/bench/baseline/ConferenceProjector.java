@@ -1,7 +1,7 @@
 package io.eventfold.bench.baseline;
 
-import io.eventfold.contracts.conference.EventScheduled;
-import io.eventfold.contracts.conference.EventStatusChanged;
+import io.eventfold.contracts.conference.ConferenceScheduled;
+import io.eventfold.contracts.conference.ConferenceStatusChanged;
 import io.eventfold.contracts.registration.PersonRegistered;
 import io.eventfold.contracts.registration.RegistrationCancelled;
 import io.eventfold.contracts.session.SessionAdded;
@@ -43,7 +43,7 @@ class ConferenceProjector {
     }
 
     @EventHandler
-    void on(EventScheduled e) {
+    void on(ConferenceScheduled e) {
         var view = new Views.ConferenceView();
         view.id = e.eventId();
         view.organizationId = e.organizationId();
@@ -57,7 +57,7 @@ class ConferenceProjector {
     }
 
     @EventHandler
-    void on(EventStatusChanged e) {
+    void on(ConferenceStatusChanged e) {
         conferences.findById(e.eventId()).ifPresent(view -> {
             view.status = e.to().name();
             conferences.save(view);

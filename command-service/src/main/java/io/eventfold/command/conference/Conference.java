@@ -13,10 +13,10 @@ import io.eventfold.command.conference.ConferenceCommands.ChangeStatus;
 import io.eventfold.command.conference.ConferenceCommands.Decision;
 import io.eventfold.command.conference.ConferenceCommands.RegisterPeople;
 import io.eventfold.command.conference.ConferenceCommands.RemoveSpeaker;
-import io.eventfold.command.conference.ConferenceCommands.ScheduleEvent;
-import io.eventfold.contracts.conference.EventScheduled;
-import io.eventfold.contracts.conference.EventStatus;
-import io.eventfold.contracts.conference.EventStatusChanged;
+import io.eventfold.command.conference.ConferenceCommands.ScheduleConference;
+import io.eventfold.contracts.conference.ConferenceScheduled;
+import io.eventfold.contracts.conference.ConferenceStatus;
+import io.eventfold.contracts.conference.ConferenceStatusChanged;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,17 +41,17 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Revision("3")
 class Conference {
 
-    private static final Set<EventStatus> OPEN = Set.of(EventStatus.DRAFT, EventStatus.PUBLISHED);
-    private static final Map<EventStatus, Set<EventStatus>> TRANSITIONS = Map.of(
-            EventStatus.DRAFT, Set.of(EventStatus.PUBLISHED, EventStatus.CANCELLED),
-            EventStatus.PUBLISHED, Set.of(EventStatus.COMPLETED, EventStatus.CANCELLED),
-            EventStatus.COMPLETED, Set.of(),
-            EventStatus.CANCELLED, Set.of());
+    private static final Set<ConferenceStatus> OPEN = Set.of(ConferenceStatus.DRAFT, ConferenceStatus.PUBLISHED);
+    private static final Map<ConferenceStatus, Set<ConferenceStatus>> TRANSITIONS = Map.of(
+            ConferenceStatus.DRAFT, Set.of(ConferenceStatus.PUBLISHED, ConferenceStatus.CANCELLED),
+            ConferenceStatus.PUBLISHED, Set.of(ConferenceStatus.COMPLETED, ConferenceStatus.CANCELLED),
+            ConferenceStatus.COMPLETED, Set.of(),
+            ConferenceStatus.CANCELLED, Set.of());
 
     @AggregateIdentifier
     private String eventId;
     private String organizationId;
-    private EventStatus status;
+    private ConferenceStatus status;
     private int capacity;
     @AggregateMember
     private Sessions sessions = new Sessions();
@@ -63,11 +63,11 @@ class Conference {
     }
 
     @CommandHandler
-    Conference(ScheduleEvent command) {
+    Conference(ScheduleConference command) {
         if (!command.actor().organizes(command.organizationId())) {
             throw new ForbiddenException("Only an organizer of " + command.organizationId() + " schedules its events");
         }
-        apply(new EventScheduled(command.eventId(), command.organizationId(), command.name(), command.startDate(),
+        apply(new ConferenceScheduled(command.eventId(), command.organizationId(), command.name(), command.startDate(),
                 command.endDate(), command.capacity(), command.at()));
     }
 
@@ -78,7 +78,7 @@ class Conference {
             if (!TRANSITIONS.get(status).contains(command.status())) {
                 throw new RuleViolationException("The event cannot go from " + status + " to " + command.status());
             }
-            apply(new EventStatusChanged(eventId, status, command.status(), command.at()));
+            apply(new ConferenceStatusChanged(eventId, status, command.status(), command.at()));
         }
         return accepted(eventId);
     }
@@ -124,15 +124,15 @@ class Conference {
     }
 
     @EventSourcingHandler
-    void on(EventScheduled event) {
+    void on(ConferenceScheduled event) {
         eventId = event.eventId();
         organizationId = event.organizationId();
-        status = EventStatus.DRAFT;
+        status = ConferenceStatus.DRAFT;
         capacity = event.capacity();
     }
 
     @EventSourcingHandler
-    void on(EventStatusChanged event) {
+    void on(ConferenceStatusChanged event) {
         status = event.to();
     }
 
@@ -148,7 +148,7 @@ class Conference {
         return new UnknownEntityException("No event " + eventId);
     }
 
-    static void requireOpen(EventStatus status) {
+    static void requireOpen(ConferenceStatus status) {
         if (!OPEN.contains(status)) {
             throw new RuleViolationException("The event is " + status + " and takes no more changes");
         }

@@ -1,6 +1,6 @@
 package io.eventfold.command.conference;
 
-import io.eventfold.contracts.conference.EventStatus;
+import io.eventfold.contracts.conference.ConferenceStatus;
 import io.eventfold.contracts.registration.Role;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,16 +16,16 @@ final class ConferenceCommands {
     }
 
     /** A command for one conference event: {@code eventId} names its aggregate ({@link ConferenceTarget}). */
-    sealed interface ConferenceCommand permits ScheduleEvent, ChangeStatus, AddSession, ChangeSessionRoom,
+    sealed interface ConferenceCommand permits ScheduleConference, ChangeStatus, AddSession, ChangeSessionRoom,
             CancelSession, AssignSpeaker, RemoveSpeaker, RegisterPeople, CancelRegistration {
         String eventId();
     }
 
-    record ScheduleEvent(String eventId, String organizationId, String name, LocalDate startDate,
+    record ScheduleConference(String eventId, String organizationId, String name, LocalDate startDate,
                          LocalDate endDate, int capacity, Instant at, Actor actor) implements ConferenceCommand {
     }
 
-    record ChangeStatus(String eventId, EventStatus status, Instant at, Actor actor) implements ConferenceCommand {
+    record ChangeStatus(String eventId, ConferenceStatus status, Instant at, Actor actor) implements ConferenceCommand {
     }
 
     record AddSession(String eventId, String sessionId, String title, String room,

@@ -92,7 +92,7 @@ class ConferenceController {
             throw new ForbiddenException("Only an organizer of " + body.organizationId() + " schedules its events");
         }
         var eventId = body.eventId() != null ? body.eventId() : UUID.randomUUID().toString();
-        scheduling.schedule(new ConferenceCommands.ScheduleEvent(eventId, body.organizationId(), body.name(),
+        scheduling.schedule(new ConferenceCommands.ScheduleConference(eventId, body.organizationId(), body.name(),
                 body.startDate(), body.endDate(), body.capacity(), clock.instant(), Actor.of(caller)));
         return respond(HttpStatus.CREATED, CommandResponse.Subject.EVENT, eventId, new Accepted(eventId, 0));
     }

@@ -1,6 +1,6 @@
 package io.eventfold.command.conference;
 
-import io.eventfold.contracts.conference.EventStatus;
+import io.eventfold.contracts.conference.ConferenceStatus;
 import io.eventfold.contracts.registration.Role;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
@@ -35,7 +35,7 @@ final class ConferenceRequests {
         }
     }
 
-    record ChangeStatusRequest(@NotNull EventStatus status) {
+    record ChangeStatusRequest(@NotNull ConferenceStatus status) {
     }
 
     record AddSessionRequest(

@@ -1,7 +1,7 @@
 package io.eventfold.command.conference;
 
-import io.eventfold.command.conference.ConferenceCommands.ScheduleEvent;
-import io.eventfold.contracts.conference.EventScheduled;
+import io.eventfold.command.conference.ConferenceCommands.ScheduleConference;
+import io.eventfold.contracts.conference.ConferenceScheduled;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -25,7 +25,7 @@ class EventScheduling {
         this.eventStore = eventStore;
     }
 
-    void schedule(ScheduleEvent command) {
+    void schedule(ScheduleConference command) {
         if (alreadyScheduled(command)) {
             return;
         }
@@ -39,18 +39,18 @@ class EventScheduling {
         }
     }
 
-    private boolean alreadyScheduled(ScheduleEvent command) {
+    private boolean alreadyScheduled(ScheduleConference command) {
         var stream = eventStore.readEvents(command.eventId(), 0);
         if (!stream.hasNext()) {
             return false;
         }
-        if (stream.next().getPayload() instanceof EventScheduled stored && sameDetails(stored, command)) {
+        if (stream.next().getPayload() instanceof ConferenceScheduled stored && sameDetails(stored, command)) {
             return true;
         }
         throw new RuleViolationException("Event " + command.eventId() + " exists with other details");
     }
 
-    private static boolean sameDetails(EventScheduled stored, ScheduleEvent command) {
+    private static boolean sameDetails(ConferenceScheduled stored, ScheduleConference command) {
         return stored.organizationId().equals(command.organizationId()) && stored.name().equals(command.name())
                 && stored.startDate().equals(command.startDate()) && stored.endDate().equals(command.endDate())
                 && stored.capacity() == command.capacity();

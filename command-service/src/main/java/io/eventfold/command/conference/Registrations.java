@@ -7,7 +7,7 @@ import io.eventfold.command.conference.ConferenceCommands.CancelRegistration;
 import io.eventfold.command.conference.ConferenceCommands.Decision;
 import io.eventfold.command.conference.ConferenceCommands.RegisterPeople;
 import io.eventfold.command.conference.ConferenceCommands.RegisterPerson;
-import io.eventfold.contracts.conference.EventStatus;
+import io.eventfold.contracts.conference.ConferenceStatus;
 import io.eventfold.contracts.registration.PersonRegistered;
 import io.eventfold.contracts.registration.RegistrationCancelled;
 import io.eventfold.contracts.registration.Role;
@@ -29,7 +29,7 @@ class Registrations {
     private Map<String, String> activeByUser = new HashMap<>();
     private int attendees;
 
-    Accepted register(RegisterPerson command, EventStatus status, int capacity, String organizationId) {
+    Accepted register(RegisterPerson command, ConferenceStatus status, int capacity, String organizationId) {
         requireMayRegister(command, status, organizationId);
         var existing = byId.get(command.registrationId());
         if (existing != null) {
@@ -44,7 +44,7 @@ class Registrations {
             throw new RuleViolationException("Person " + command.userId() + " is already registered for this event");
         }
         if (command.role() == Role.ATTENDEE) {
-            if (status != EventStatus.PUBLISHED) {
+            if (status != ConferenceStatus.PUBLISHED) {
                 throw new RuleViolationException("Attendees can register only for a PUBLISHED event, not " + status);
             }
             if (attendees >= capacity) {
@@ -57,7 +57,7 @@ class Registrations {
     }
 
     /** Each is decided on the state the ones before it left. A refused one stores nothing: rules come first. */
-    List<Decision> registerAll(RegisterPeople command, EventStatus status, int capacity, String organizationId) {
+    List<Decision> registerAll(RegisterPeople command, ConferenceStatus status, int capacity, String organizationId) {
         var decisions = new ArrayList<Decision>(command.registrations().size());
         for (var registration : command.registrations()) {
             try {
@@ -71,7 +71,7 @@ class Registrations {
         return decisions;
     }
 
-    Accepted cancel(CancelRegistration command, EventStatus status, String organizationId) {
+    Accepted cancel(CancelRegistration command, ConferenceStatus status, String organizationId) {
         var registration = byId.get(command.registrationId());
         requireMayCancel(command, registration, status, organizationId);
         if (registration == null) {
@@ -86,14 +86,14 @@ class Registrations {
     }
 
     /** An attendee registers only themselves, as an attendee, and sees no conference in draft. */
-    private static void requireMayRegister(RegisterPerson command, EventStatus status, String organizationId) {
+    private static void requireMayRegister(RegisterPerson command, ConferenceStatus status, String organizationId) {
         var actor = command.actor();
         if (actor.organizes(organizationId)) {
             return;
         }
         boolean themselves = actor.attendee() && actor.subject().equals(command.userId())
                 && command.role() == Role.ATTENDEE;
-        if (!themselves || status == EventStatus.DRAFT) {
+        if (!themselves || status == ConferenceStatus.DRAFT) {
             throw Conference.unknown(command.eventId());
         }
     }
@@ -103,13 +103,13 @@ class Registrations {
      * the conference itself where the sender could not see it (another organization's organizer, a draft).
      */
     private static void requireMayCancel(CancelRegistration command, RegistrationState registration,
-                                         EventStatus status, String organizationId) {
+                                         ConferenceStatus status, String organizationId) {
         var actor = command.actor();
         if (actor.organizes(organizationId) || actor.attendee() && registration != null
                 && registration.registered().userId().equals(actor.subject())) {
             return;
         }
-        throw !actor.attendee() || status == EventStatus.DRAFT ? Conference.unknown(command.eventId())
+        throw !actor.attendee() || status == ConferenceStatus.DRAFT ? Conference.unknown(command.eventId())
                 : new UnknownEntityException("No registration " + command.registrationId());
     }
 

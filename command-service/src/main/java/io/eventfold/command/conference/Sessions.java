@@ -8,7 +8,7 @@ import io.eventfold.command.conference.ConferenceCommands.AssignSpeaker;
 import io.eventfold.command.conference.ConferenceCommands.CancelSession;
 import io.eventfold.command.conference.ConferenceCommands.ChangeSessionRoom;
 import io.eventfold.command.conference.ConferenceCommands.RemoveSpeaker;
-import io.eventfold.contracts.conference.EventStatus;
+import io.eventfold.contracts.conference.ConferenceStatus;
 import io.eventfold.contracts.session.SessionAdded;
 import io.eventfold.contracts.session.SessionCancelled;
 import io.eventfold.contracts.session.SessionRoomChanged;
@@ -24,7 +24,7 @@ class Sessions {
 
     private Map<String, SessionState> byId = new HashMap<>();
 
-    Accepted add(AddSession command, EventStatus status) {
+    Accepted add(AddSession command, ConferenceStatus status) {
         var existing = byId.get(command.sessionId());
         if (existing != null) {
             if (!existing.sameAs(command)) {
@@ -38,7 +38,7 @@ class Sessions {
         return Conference.accepted(command.sessionId());
     }
 
-    Accepted changeRoom(ChangeSessionRoom command, EventStatus status) {
+    Accepted changeRoom(ChangeSessionRoom command, ConferenceStatus status) {
         var session = active(command.sessionId(), status);
         if (!session.room().equals(command.room())) {
             apply(new SessionRoomChanged(command.eventId(), command.sessionId(), session.room(), command.room()));
@@ -46,7 +46,7 @@ class Sessions {
         return Conference.accepted(command.sessionId());
     }
 
-    Accepted cancel(CancelSession command, EventStatus status) {
+    Accepted cancel(CancelSession command, ConferenceStatus status) {
         if (!existing(command.sessionId()).cancelled()) {
             Conference.requireOpen(status);
             apply(new SessionCancelled(command.eventId(), command.sessionId(), command.at()));
@@ -54,7 +54,7 @@ class Sessions {
         return Conference.accepted(command.sessionId());
     }
 
-    Accepted assignSpeaker(AssignSpeaker command, EventStatus status) {
+    Accepted assignSpeaker(AssignSpeaker command, ConferenceStatus status) {
         if (!active(command.sessionId(), status).speakers().contains(command.userId())) {
             apply(new SpeakerAssigned(command.eventId(), command.sessionId(), command.userId(), command.name(),
                     command.bio(), command.company()));
@@ -62,7 +62,7 @@ class Sessions {
         return Conference.accepted(command.sessionId());
     }
 
-    Accepted removeSpeaker(RemoveSpeaker command, EventStatus status) {
+    Accepted removeSpeaker(RemoveSpeaker command, ConferenceStatus status) {
         if (!active(command.sessionId(), status).speakers().contains(command.userId())) {
             throw new UnknownEntityException("Session " + command.sessionId() + " has no speaker " + command.userId());
         }
@@ -103,7 +103,7 @@ class Sessions {
         return session;
     }
 
-    private SessionState active(String sessionId, EventStatus status) {
+    private SessionState active(String sessionId, ConferenceStatus status) {
         var session = existing(sessionId);
         if (session.cancelled()) {
             throw new RuleViolationException("Session " + sessionId + " is cancelled and takes no more changes");

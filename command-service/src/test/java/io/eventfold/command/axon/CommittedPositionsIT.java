@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventfold.command.CommandServiceTest;
-import io.eventfold.contracts.conference.EventStatus;
-import io.eventfold.contracts.conference.EventStatusChanged;
+import io.eventfold.contracts.conference.ConferenceStatus;
+import io.eventfold.contracts.conference.ConferenceStatusChanged;
 import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.common.transaction.TransactionManager;
@@ -67,7 +67,7 @@ class CommittedPositionsIT {
         unitOfWork.execute(() -> {
             for (long sequenceNumber = 0; sequenceNumber < events; sequenceNumber++) {
                 eventStore.publish(new GenericDomainEventMessage<>("Conference", conference, sequenceNumber,
-                        new EventStatusChanged(conference, EventStatus.DRAFT, EventStatus.PUBLISHED, Instant.now())));
+                        new ConferenceStatusChanged(conference, ConferenceStatus.DRAFT, ConferenceStatus.PUBLISHED, Instant.now())));
             }
             if (failAfterAppend) {
                 unitOfWork.onPrepareCommit(u -> {

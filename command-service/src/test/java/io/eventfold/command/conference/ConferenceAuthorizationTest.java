@@ -21,8 +21,8 @@ import io.eventfold.command.conference.ConferenceCommands.Decision;
 import io.eventfold.command.conference.ConferenceCommands.RegisterPeople;
 import io.eventfold.command.conference.ConferenceCommands.RegisterPerson;
 import io.eventfold.command.conference.ConferenceCommands.RemoveSpeaker;
-import io.eventfold.command.conference.ConferenceCommands.ScheduleEvent;
-import io.eventfold.contracts.conference.EventStatus;
+import io.eventfold.command.conference.ConferenceCommands.ScheduleConference;
+import io.eventfold.contracts.conference.ConferenceStatus;
 import io.eventfold.contracts.registration.RegistrationCancelled;
 import io.eventfold.contracts.registration.Role;
 import io.eventfold.contracts.session.SpeakerAssigned;
@@ -58,7 +58,7 @@ class ConferenceAuthorizationTest {
      */
     static Stream<Named<Function<Actor, Object>>> organizerCommands() {
         return Stream.of(
-                Named.of("status", actor -> new ChangeStatus(EVENT, EventStatus.PUBLISHED, NOW, actor)),
+                Named.of("status", actor -> new ChangeStatus(EVENT, ConferenceStatus.PUBLISHED, NOW, actor)),
                 Named.of("add session", actor -> new AddSession(EVENT, "s2", "Talk", "Room A", TALK_START, TALK_END,
                         actor)),
                 Named.of("room", actor -> new ChangeSessionRoom(EVENT, "s1", "Hall 2", actor)),
@@ -70,7 +70,7 @@ class ConferenceAuthorizationTest {
     @Test
     void an_event_is_scheduled_only_for_an_organization_the_sender_organizes() {
         fixture.givenNoPriorActivity()
-                .when(new ScheduleEvent(EVENT, "acme", "DevConf", ConferenceFixtures.START, ConferenceFixtures.END,
+                .when(new ScheduleConference(EVENT, "acme", "DevConf", ConferenceFixtures.START, ConferenceFixtures.END,
                         10, NOW, GLOBEX))
                 .expectException(ForbiddenException.class)
                 .expectNoEvents();

@@ -1,8 +1,8 @@
 package io.eventfold.command.conference;
 
-import io.eventfold.contracts.conference.EventScheduled;
-import io.eventfold.contracts.conference.EventStatus;
-import io.eventfold.contracts.conference.EventStatusChanged;
+import io.eventfold.contracts.conference.ConferenceScheduled;
+import io.eventfold.contracts.conference.ConferenceStatus;
+import io.eventfold.contracts.conference.ConferenceStatusChanged;
 import io.eventfold.contracts.registration.PersonRegistered;
 import io.eventfold.contracts.registration.Role;
 import io.eventfold.contracts.session.SessionAdded;
@@ -26,20 +26,20 @@ public final class ConferenceFixtures {
     private ConferenceFixtures() {
     }
 
-    static ConferenceCommands.ScheduleEvent schedule(int capacity) {
-        return new ConferenceCommands.ScheduleEvent(EVENT, ORG, "DevConf", START, END, capacity, NOW, OZ);
+    static ConferenceCommands.ScheduleConference schedule(int capacity) {
+        return new ConferenceCommands.ScheduleConference(EVENT, ORG, "DevConf", START, END, capacity, NOW, OZ);
     }
 
-    static EventScheduled scheduled(int capacity) {
-        return new EventScheduled(EVENT, ORG, "DevConf", START, END, capacity, NOW);
+    static ConferenceScheduled scheduled(int capacity) {
+        return new ConferenceScheduled(EVENT, ORG, "DevConf", START, END, capacity, NOW);
     }
 
-    static EventStatusChanged published() {
-        return new EventStatusChanged(EVENT, EventStatus.DRAFT, EventStatus.PUBLISHED, NOW);
+    static ConferenceStatusChanged published() {
+        return new ConferenceStatusChanged(EVENT, ConferenceStatus.DRAFT, ConferenceStatus.PUBLISHED, NOW);
     }
 
-    static EventStatusChanged statusChanged(EventStatus from, EventStatus to) {
-        return new EventStatusChanged(EVENT, from, to, NOW);
+    static ConferenceStatusChanged statusChanged(ConferenceStatus from, ConferenceStatus to) {
+        return new ConferenceStatusChanged(EVENT, from, to, NOW);
     }
 
     static ConferenceCommands.RegisterPerson register(String registrationId, String userId, Role role) {

@@ -21,7 +21,7 @@ import io.eventfold.command.conference.ConferenceCommands.ChangeStatus;
 import io.eventfold.command.conference.ConferenceCommands.Decision;
 import io.eventfold.command.conference.ConferenceCommands.RegisterPeople;
 import io.eventfold.command.conference.ConferenceCommands.RemoveSpeaker;
-import io.eventfold.contracts.conference.EventStatus;
+import io.eventfold.contracts.conference.ConferenceStatus;
 import io.eventfold.contracts.registration.RegistrationCancelled;
 import io.eventfold.contracts.registration.Role;
 import io.eventfold.contracts.session.SessionCancelled;
@@ -59,9 +59,9 @@ class ConferenceTest {
 
         @ParameterizedTest
         @CsvSource({"DRAFT, PUBLISHED", "PUBLISHED, COMPLETED", "DRAFT, CANCELLED", "PUBLISHED, CANCELLED"})
-        void allowed_transitions_are_recorded_with_old_and_new_status(EventStatus from, EventStatus to) {
+        void allowed_transitions_are_recorded_with_old_and_new_status(ConferenceStatus from, ConferenceStatus to) {
             fixture.given(scheduled(10))
-                    .andGiven(from == EventStatus.DRAFT ? new Object[0] : new Object[] {published()})
+                    .andGiven(from == ConferenceStatus.DRAFT ? new Object[0] : new Object[] {published()})
                     .when(new ChangeStatus(EVENT, to, NOW, OZ))
                     .expectEvents(statusChanged(from, to));
         }
@@ -69,7 +69,7 @@ class ConferenceTest {
         @ParameterizedTest
         @CsvSource({"DRAFT, COMPLETED", "COMPLETED, PUBLISHED", "COMPLETED, CANCELLED", "CANCELLED, PUBLISHED",
                 "CANCELLED, DRAFT", "PUBLISHED, DRAFT", "COMPLETED, DRAFT"})
-        void other_transitions_are_refused(EventStatus from, EventStatus to) {
+        void other_transitions_are_refused(ConferenceStatus from, ConferenceStatus to) {
             fixture.given(scheduled(10))
                     .andGiven(historyTo(from))
                     .when(new ChangeStatus(EVENT, to, NOW, OZ))
@@ -80,7 +80,7 @@ class ConferenceTest {
         @Test
         void setting_the_current_status_again_changes_nothing() {
             fixture.given(scheduled(10), published())
-                    .when(new ChangeStatus(EVENT, EventStatus.PUBLISHED, NOW, OZ))
+                    .when(new ChangeStatus(EVENT, ConferenceStatus.PUBLISHED, NOW, OZ))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents()
                     .expectResultMessagePayload(new Accepted(EVENT, 1));
@@ -290,7 +290,7 @@ class ConferenceTest {
 
         @ParameterizedTest
         @CsvSource({"COMPLETED", "CANCELLED"})
-        void a_cancelled_or_completed_event_takes_no_changes(EventStatus closed) {
+        void a_cancelled_or_completed_event_takes_no_changes(ConferenceStatus closed) {
             var history = historyTo(closed);
             fixture.given(scheduled(10), sessionAdded("s1"), registered("r1", "oz", Role.ORGANIZER))
                     .andGiven(history)
@@ -317,12 +317,12 @@ class ConferenceTest {
         }
     }
 
-    private static Object[] historyTo(EventStatus status) {
+    private static Object[] historyTo(ConferenceStatus status) {
         return switch (status) {
             case DRAFT -> new Object[0];
             case PUBLISHED -> new Object[] {published()};
-            case COMPLETED -> new Object[] {published(), statusChanged(EventStatus.PUBLISHED, EventStatus.COMPLETED)};
-            case CANCELLED -> new Object[] {statusChanged(EventStatus.DRAFT, EventStatus.CANCELLED)};
+            case COMPLETED -> new Object[] {published(), statusChanged(ConferenceStatus.PUBLISHED, ConferenceStatus.COMPLETED)};
+            case CANCELLED -> new Object[] {statusChanged(ConferenceStatus.DRAFT, ConferenceStatus.CANCELLED)};
         };
     }
 

@@ -9,9 +9,9 @@ import io.eventfold.command.CommandServiceTest;
 import io.eventfold.command.conference.ConferenceCommands.ChangeStatus;
 import io.eventfold.command.conference.ConferenceCommands.RegisterPeople;
 import io.eventfold.command.conference.ConferenceCommands.RegisterPerson;
-import io.eventfold.command.conference.ConferenceCommands.ScheduleEvent;
-import io.eventfold.contracts.conference.EventScheduled;
-import io.eventfold.contracts.conference.EventStatus;
+import io.eventfold.command.conference.ConferenceCommands.ScheduleConference;
+import io.eventfold.contracts.conference.ConferenceScheduled;
+import io.eventfold.contracts.conference.ConferenceStatus;
 import io.eventfold.contracts.registration.Role;
 import io.eventfold.infra.HttpJson;
 import io.eventfold.testsupport.TestIssuer;
@@ -87,7 +87,7 @@ class LargeConferenceIT {
         var eventId = publishedWithAttendees("old-layout-", 3);
         storeSnapshotInFirstLayout(eventId, 3);
         assertThat(eventStore.readEvents(eventId).peek().getPayloadType()).as("loading starts at the first event")
-                .isEqualTo(EventScheduled.class);
+                .isEqualTo(ConferenceScheduled.class);
 
         try (var fresh = AnotherInstance.beside(environment)) {
             var registrations = "/api/events/" + eventId + "/registrations";
@@ -114,7 +114,7 @@ class LargeConferenceIT {
                  "registrations":{"byId":{%s},"activeByUser":{%s},"attendees":3}}"""
                 .formatted(eventId, registrations(eventId, 3), users(3)));
         assertThat(eventStore.readEvents(eventId).peek().getPayloadType()).as("loading starts at the first event")
-                .isEqualTo(EventScheduled.class);
+                .isEqualTo(ConferenceScheduled.class);
 
         try (var fresh = AnotherInstance.beside(environment)) {
             var api = new HttpJson(AnotherInstance.url(fresh)).withBearer(TestIssuer.organizer("acme"));
@@ -163,9 +163,9 @@ class LargeConferenceIT {
         var eventId = prefix + UUID.randomUUID();
         var at = Instant.parse("2026-11-26T10:00:00Z");
         var organizer = new Actor("organizer-of-acme", Set.of("acme"), false);
-        gateway.sendAndWait(new ScheduleEvent(eventId, "acme", "Big", LocalDate.parse("2027-03-01"),
+        gateway.sendAndWait(new ScheduleConference(eventId, "acme", "Big", LocalDate.parse("2027-03-01"),
                 LocalDate.parse("2027-03-02"), 1_000, at, organizer));
-        gateway.sendAndWait(new ChangeStatus(eventId, EventStatus.PUBLISHED, at, organizer));
+        gateway.sendAndWait(new ChangeStatus(eventId, ConferenceStatus.PUBLISHED, at, organizer));
         for (int from = 0; from < count; from += 50) {
             gateway.sendAndWait(new RegisterPeople(eventId, IntStream.range(from, Math.min(count, from + 50))
                     .mapToObj(i -> new RegisterPerson(eventId, "r" + i, "user" + i, "P" + i, "p" + i + "@example.com",

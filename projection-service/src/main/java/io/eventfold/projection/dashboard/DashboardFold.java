@@ -1,8 +1,8 @@
 package io.eventfold.projection.dashboard;
 
 import io.eventfold.contracts.ConferenceEvent;
-import io.eventfold.contracts.conference.EventScheduled;
-import io.eventfold.contracts.conference.EventStatusChanged;
+import io.eventfold.contracts.conference.ConferenceScheduled;
+import io.eventfold.contracts.conference.ConferenceStatusChanged;
 import io.eventfold.contracts.registration.PersonRegistered;
 import io.eventfold.contracts.registration.RegistrationCancelled;
 import io.eventfold.contracts.registration.Role;
@@ -52,12 +52,12 @@ final class DashboardFold implements Fold<DashboardFold.Result> {
     }
 
     static Result apply(Dashboard current, ConferenceEvent event, long version) {
-        if (event instanceof EventScheduled e) {
+        if (event instanceof ConferenceScheduled e) {
             return done(Dashboard.scheduled(new EventInfo(e.eventId(), e.organizationId(), e.name(), "DRAFT",
                     e.startDate(), e.endDate(), e.capacity()), version));
         }
         if (current == null) {
-            throw new IllegalStateException("Event " + event.eventId() + " has no EventScheduled before version "
+            throw new IllegalStateException("Event " + event.eventId() + " has no ConferenceScheduled before version "
                     + version);
         }
         var refill = event instanceof RegistrationCancelled c && current.listsRegistration(c.registrationId());
@@ -66,7 +66,7 @@ final class DashboardFold implements Fold<DashboardFold.Result> {
 
     // Java 17: no pattern matching for switch yet, so an instanceof chain.
     private static Dashboard next(Dashboard current, ConferenceEvent event) {
-        if (event instanceof EventStatusChanged e) {
+        if (event instanceof ConferenceStatusChanged e) {
             return current.withStatus(e.to().name());
         }
         if (event instanceof SessionAdded e) {

@@ -2,7 +2,7 @@ package io.eventfold.projection.status;
 
 import io.eventfold.projection.engine.FoldStore;
 import io.eventfold.projection.engine.Generation;
-import io.eventfold.projection.status.ConferenceStatus.CountKey;
+import io.eventfold.projection.status.CountedConference.CountKey;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * and writes each touched count once, as a delta.
  */
 @Component
-class StatusCountStore implements FoldStore<ConferenceStatus> {
+class StatusCountStore implements FoldStore<CountedConference> {
 
     static final String COUNTS = "status_count";
     static final String STATUSES = "conference_status";
@@ -28,13 +28,13 @@ class StatusCountStore implements FoldStore<ConferenceStatus> {
     }
 
     @Override
-    public Map<String, ConferenceStatus> load(Generation g, Collection<String> conferenceIds) {
-        var rows = new HashMap<String, ConferenceStatus>();
+    public Map<String, CountedConference> load(Generation g, Collection<String> conferenceIds) {
+        var rows = new HashMap<String, CountedConference>();
         jdbc.query("""
                         select conference_id, organization_id, status, version from %s
                         where conference_id = any(?) for update""".formatted(g.table(STATUSES)),
                 rs -> {
-                    rows.put(rs.getString(1), new ConferenceStatus(rs.getString(1), rs.getString(2),
+                    rows.put(rs.getString(1), new CountedConference(rs.getString(1), rs.getString(2),
                             rs.getString(3), rs.getLong(4)));
                 },
                 (Object) conferenceIds.toArray(String[]::new));
@@ -42,7 +42,7 @@ class StatusCountStore implements FoldStore<ConferenceStatus> {
     }
 
     @Override
-    public void save(Generation g, Folded<ConferenceStatus> folded) {
+    public void save(Generation g, Folded<CountedConference> folded) {
         var statusRows = new ArrayList<Object[]>();
         folded.changed().values().forEach(r -> statusRows.add(
                 new Object[] {r.conferenceId(), r.organizationId(), r.status(), r.version()}));
@@ -64,7 +64,7 @@ class StatusCountStore implements FoldStore<ConferenceStatus> {
     }
 
     /** A changed conference leaves the count it was in when loaded and joins the one it ends the batch in. */
-    static Map<CountKey, Long> deltas(Folded<ConferenceStatus> folded) {
+    static Map<CountKey, Long> deltas(Folded<CountedConference> folded) {
         var deltas = new HashMap<CountKey, Long>();
         folded.changed().forEach((id, now) -> {
             var before = folded.loaded().get(id);

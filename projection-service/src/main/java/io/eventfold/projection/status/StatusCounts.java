@@ -1,8 +1,8 @@
 package io.eventfold.projection.status;
 
 import io.eventfold.contracts.EventTypes;
-import io.eventfold.contracts.conference.EventScheduled;
-import io.eventfold.contracts.conference.EventStatusChanged;
+import io.eventfold.contracts.conference.ConferenceScheduled;
+import io.eventfold.contracts.conference.ConferenceStatusChanged;
 import io.eventfold.projection.engine.FoldingProjection;
 import io.eventfold.projection.engine.Projection;
 import io.eventfold.projection.engine.ProjectionDefinition;
@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class StatusCounts {
 
-    private static final Set<String> HANDLED = Stream.of(EventScheduled.class, EventStatusChanged.class)
+    private static final Set<String> HANDLED = Stream.of(ConferenceScheduled.class, ConferenceStatusChanged.class)
             .map(type -> EventTypes.wireNameOf(type).orElseThrow()).collect(Collectors.toUnmodifiableSet());
 
     static final ProjectionDefinition DEFINITION = new ProjectionDefinition("status-counts", 1,

@@ -1,30 +1,30 @@
 package io.eventfold.projection.status;
 
-import io.eventfold.contracts.conference.EventScheduled;
-import io.eventfold.contracts.conference.EventStatus;
-import io.eventfold.contracts.conference.EventStatusChanged;
+import io.eventfold.contracts.conference.ConferenceScheduled;
+import io.eventfold.contracts.conference.ConferenceStatus;
+import io.eventfold.contracts.conference.ConferenceStatusChanged;
 import io.eventfold.projection.engine.EventEnvelope;
 import io.eventfold.projection.engine.Fold;
 
 /** A conference's status: scheduled as a draft, then whatever its status changes say. */
-final class StatusFold implements Fold<ConferenceStatus> {
+final class StatusFold implements Fold<CountedConference> {
 
     @Override
-    public ConferenceStatus apply(ConferenceStatus current, EventEnvelope envelope) {
-        if (envelope.event() instanceof EventScheduled scheduled) {
-            return new ConferenceStatus(scheduled.eventId(), scheduled.organizationId(), EventStatus.DRAFT.name(),
+    public CountedConference apply(CountedConference current, EventEnvelope envelope) {
+        if (envelope.event() instanceof ConferenceScheduled scheduled) {
+            return new CountedConference(scheduled.eventId(), scheduled.organizationId(), ConferenceStatus.DRAFT.name(),
                     envelope.version());
         }
         if (current == null) {
             throw new IllegalStateException("Status change of unknown event " + envelope.conferenceId());
         }
-        var changed = (EventStatusChanged) envelope.event();
-        return new ConferenceStatus(current.conferenceId(), current.organizationId(), changed.to().name(),
+        var changed = (ConferenceStatusChanged) envelope.event();
+        return new CountedConference(current.conferenceId(), current.organizationId(), changed.to().name(),
                 envelope.version());
     }
 
     @Override
-    public long version(ConferenceStatus state) {
+    public long version(CountedConference state) {
         return state.version();
     }
 

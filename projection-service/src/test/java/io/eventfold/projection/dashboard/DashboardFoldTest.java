@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventfold.contracts.ConferenceEvent;
-import io.eventfold.contracts.conference.EventStatus;
+import io.eventfold.contracts.conference.ConferenceStatus;
 import io.eventfold.contracts.registration.Role;
 import io.eventfold.contracts.session.SessionCancelled;
 import io.eventfold.contracts.session.SessionRoomChanged;
@@ -42,7 +42,7 @@ class DashboardFoldTest {
     @Test
     void counts_follow_registrations_and_cancellations_by_role() {
         var dashboard = fold(scheduled("c1", "acme"),
-                statusChanged("c1", EventStatus.DRAFT, EventStatus.PUBLISHED),
+                statusChanged("c1", ConferenceStatus.DRAFT, ConferenceStatus.PUBLISHED),
                 registered("c1", "a1", Role.ATTENDEE, 1),
                 registered("c1", "a2", Role.ATTENDEE, 2),
                 registered("c1", "s1", Role.SPEAKER, 3),

@@ -4,8 +4,8 @@ import static io.eventfold.projection.ProjectionFixtures.scheduled;
 import static io.eventfold.projection.ProjectionFixtures.statusChanged;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventfold.contracts.conference.EventStatus;
-import io.eventfold.contracts.conference.EventStatusChanged;
+import io.eventfold.contracts.conference.ConferenceStatus;
+import io.eventfold.contracts.conference.ConferenceStatusChanged;
 import io.eventfold.projection.ProjectionFixtures;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,8 +31,8 @@ class FoldingProjectionTest {
         Fold<Applied> fold = new Fold<>() {
             @Override
             public Applied apply(Applied state, EventEnvelope event) {
-                if (event.event() instanceof EventStatusChanged c
-                        && c.to() == EventStatus.CANCELLED) {
+                if (event.event() instanceof ConferenceStatusChanged c
+                        && c.to() == ConferenceStatus.CANCELLED) {
                     throw new IllegalStateException("refused");
                 }
                 var versions = new ArrayList<>(state == null ? List.<Long>of() : state.versions());
@@ -70,7 +70,7 @@ class FoldingProjectionTest {
     @Test
     void redelivered_events_are_skipped_and_a_later_batch_continues_from_the_stored_state() {
         var events = List.of(stream.next(scheduled("c1", "acme")),
-                stream.next(statusChanged("c1", EventStatus.DRAFT, EventStatus.PUBLISHED)));
+                stream.next(statusChanged("c1", ConferenceStatus.DRAFT, ConferenceStatus.PUBLISHED)));
 
         projection(true).apply(events, parking, generation);
         projection(true).apply(events, parking, generation);
@@ -82,8 +82,8 @@ class FoldingProjectionTest {
     @Test
     void a_contiguous_fold_parks_an_event_after_a_missing_one_and_the_conference_waits_behind_it() {
         var first = stream.next(scheduled("c1", "acme"));
-        stream.next(statusChanged("c1", EventStatus.DRAFT, EventStatus.PUBLISHED));
-        var third = stream.next(statusChanged("c1", EventStatus.PUBLISHED, EventStatus.COMPLETED));
+        stream.next(statusChanged("c1", ConferenceStatus.DRAFT, ConferenceStatus.PUBLISHED));
+        var third = stream.next(statusChanged("c1", ConferenceStatus.PUBLISHED, ConferenceStatus.COMPLETED));
         var other = stream.next(scheduled("c2", "acme"));
 
         projection(true).apply(List.of(first, third, other), parking, generation);
@@ -96,9 +96,9 @@ class FoldingProjectionTest {
     @Test
     void a_fold_with_gaps_applies_the_later_event_and_a_refused_one_holds_back_only_its_conference() {
         var first = stream.next(scheduled("c1", "acme"));
-        stream.next(statusChanged("c1", EventStatus.DRAFT, EventStatus.PUBLISHED));
-        var cancelled = stream.next(statusChanged("c1", EventStatus.PUBLISHED, EventStatus.CANCELLED));
-        var after = stream.next(statusChanged("c1", EventStatus.CANCELLED, EventStatus.DRAFT));
+        stream.next(statusChanged("c1", ConferenceStatus.DRAFT, ConferenceStatus.PUBLISHED));
+        var cancelled = stream.next(statusChanged("c1", ConferenceStatus.PUBLISHED, ConferenceStatus.CANCELLED));
+        var after = stream.next(statusChanged("c1", ConferenceStatus.CANCELLED, ConferenceStatus.DRAFT));
         var other = stream.next(scheduled("c2", "acme"));
 
         projection(false).apply(List.of(first, cancelled, after, other), parking, generation);

@@ -7,7 +7,7 @@ import static io.eventfold.projection.engine.ProjectionServiceIT.dashboardVersio
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.eventfold.contracts.conference.EventStatus;
+import io.eventfold.contracts.conference.ConferenceStatus;
 import io.eventfold.contracts.registration.Role;
 import io.eventfold.projection.RunningProjector;
 import java.time.Duration;
@@ -30,7 +30,7 @@ class OutOfOrderIT extends RunningProjector {
         var id = "reordered-" + UUID.randomUUID();
         var org = "org-" + UUID.randomUUID();
         writer().send(scheduled(id, org), 0);
-        writer().send(statusChanged(id, EventStatus.DRAFT, EventStatus.PUBLISHED), 1);
+        writer().send(statusChanged(id, ConferenceStatus.DRAFT, ConferenceStatus.PUBLISHED), 1);
         writer().send(registered(id, "r2", Role.ATTENDEE, 2), 3);
         writer().send(registered(id, "r3", Role.ATTENDEE, 3), 4);
         await().atMost(Duration.ofSeconds(20)).until(() -> parked(id).size() == 2);

@@ -6,7 +6,7 @@ import static io.eventfold.projection.ProjectionFixtures.statusChanged;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.eventfold.contracts.conference.EventStatus;
+import io.eventfold.contracts.conference.ConferenceStatus;
 import io.eventfold.contracts.registration.Role;
 import io.eventfold.infra.HttpJson;
 import io.eventfold.projection.RunningProjector;
@@ -50,7 +50,7 @@ class ProjectionServiceIT extends RunningProjector {
         var id = "redeliver-" + UUID.randomUUID();
         var sent = new ArrayList<ProducerRecord<String, byte[]>>();
         sent.add(writer().send(scheduled(id, "acme")));
-        sent.add(writer().send(statusChanged(id, EventStatus.DRAFT, EventStatus.PUBLISHED)));
+        sent.add(writer().send(statusChanged(id, ConferenceStatus.DRAFT, ConferenceStatus.PUBLISHED)));
         sent.add(writer().send(registered(id, "r1", Role.ATTENDEE, 1)));
         await().atMost(Duration.ofSeconds(20)).until(() -> version(id) == 2);
         var before = row(id);
@@ -74,10 +74,10 @@ class ProjectionServiceIT extends RunningProjector {
         var healthy = "healthy-" + UUID.randomUUID();
         writer().send(scheduled(poisoned, "acme"));
         writer().send(scheduled(healthy, "acme"));
-        writer().send(statusChanged(poisoned, EventStatus.DRAFT, EventStatus.PUBLISHED));
+        writer().send(statusChanged(poisoned, ConferenceStatus.DRAFT, ConferenceStatus.PUBLISHED));
         writer().sendUnreadable(poisoned, "registration.person-registered.v1");
         writer().send(registered(poisoned, "r2", Role.ATTENDEE, 2));
-        writer().send(statusChanged(healthy, EventStatus.DRAFT, EventStatus.PUBLISHED));
+        writer().send(statusChanged(healthy, ConferenceStatus.DRAFT, ConferenceStatus.PUBLISHED));
         writer().send(registered(healthy, "r1", Role.ATTENDEE, 1));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> version(healthy) == 2);

@@ -7,8 +7,8 @@ import static io.eventfold.projection.engine.ProjectionServiceIT.dashboardVersio
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.eventfold.contracts.conference.EventScheduled;
-import io.eventfold.contracts.conference.EventStatus;
+import io.eventfold.contracts.conference.ConferenceScheduled;
+import io.eventfold.contracts.conference.ConferenceStatus;
 import io.eventfold.contracts.registration.PersonRegistered;
 import io.eventfold.contracts.registration.Role;
 import io.eventfold.messaging.EventHeaders;
@@ -44,16 +44,16 @@ class WriteTimePoisonIT extends RunningProjector {
         var healthy = "healthy-" + UUID.randomUUID();
         writer().send(scheduled(nul, "poison-org"));
         writer().send(scheduled(healthy, "poison-org"));
-        writer().send(new EventScheduled(farDate, "poison-org", "Far", LocalDate.of(5_874_898, 1, 1),
+        writer().send(new ConferenceScheduled(farDate, "poison-org", "Far", LocalDate.of(5_874_898, 1, 1),
                 LocalDate.of(5_874_898, 1, 2), 10, ProjectionFixtures.T0));
-        writer().send(statusChanged(nul, EventStatus.DRAFT, EventStatus.PUBLISHED));
+        writer().send(statusChanged(nul, ConferenceStatus.DRAFT, ConferenceStatus.PUBLISHED));
         writer().send(new PersonRegistered(nul, "r1", "u1", "Ann\u0000", "ann@example.com", Role.ATTENDEE,
                 ProjectionFixtures.T0));
         writer().send(registered(nul, "r2", Role.ATTENDEE, 2));
         writer().send(malformedWatermark());
-        writer().send(statusChanged(healthy, EventStatus.DRAFT, EventStatus.PUBLISHED));
+        writer().send(statusChanged(healthy, ConferenceStatus.DRAFT, ConferenceStatus.PUBLISHED));
         writer().send(registered(healthy, "r1", Role.ATTENDEE, 1));
-        writer().send(statusChanged(farDate, EventStatus.DRAFT, EventStatus.PUBLISHED));
+        writer().send(statusChanged(farDate, ConferenceStatus.DRAFT, ConferenceStatus.PUBLISHED));
 
         var later = "later-" + UUID.randomUUID();
         writer().send(scheduled(later, "poison-org"));

@@ -3,9 +3,9 @@ package io.eventfold.contracts.conference;
 import io.eventfold.contracts.ConferenceEvent;
 import java.time.Instant;
 
-public record EventStatusChanged(
+public record ConferenceStatusChanged(
         String eventId,
-        EventStatus from,
-        EventStatus to,
+        ConferenceStatus from,
+        ConferenceStatus to,
         Instant changedAt) implements ConferenceEvent {
 }

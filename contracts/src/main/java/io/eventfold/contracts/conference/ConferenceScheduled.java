@@ -4,8 +4,8 @@ import io.eventfold.contracts.ConferenceEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** An organization scheduled a conference event; it starts in {@link EventStatus#DRAFT}. */
-public record EventScheduled(
+/** An organization scheduled a conference event; it starts in {@link ConferenceStatus#DRAFT}. */
+public record ConferenceScheduled(
         String eventId,
         String organizationId,
         String name,

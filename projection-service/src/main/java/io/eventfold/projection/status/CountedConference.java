@@ -1,7 +1,7 @@
 package io.eventfold.projection.status;
 
 /** A conference's organization and status, and the version of the last status event applied to it. */
-record ConferenceStatus(String conferenceId, String organizationId, String status, long version) {
+record CountedConference(String conferenceId, String organizationId, String status, long version) {
 
     /** The count this conference adds one to. */
     CountKey countKey() {

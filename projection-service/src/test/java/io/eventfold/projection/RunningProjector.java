@@ -1,8 +1,12 @@
 package io.eventfold.projection;
 
+import static org.awaitility.Awaitility.await;
+
 import io.eventfold.infra.TestInfrastructureInitializer;
 import io.eventfold.messaging.TopicProperties;
 import io.eventfold.testsupport.TestIssuerInitializer;
+import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,6 +35,17 @@ public abstract class RunningProjector {
             writer = new TopicWriter(bootstrapServers, topic.name());
         }
         return writer;
+    }
+
+    /** A conference whose registration nobody can read: the dashboard parks it, and this is its letter's id. */
+    protected long parkedDeadLetter() {
+        var conference = "unreadable-" + UUID.randomUUID();
+        writer().send(ProjectionFixtures.scheduled(conference, "acme"));
+        writer().sendUnreadable(conference, "registration.person-registered.v1");
+        var id = jdbc.sql("select id from dead_letter where conference_id = ? and state = 'PARKED'").param(conference)
+                .query(Long.class);
+        await().atMost(Duration.ofSeconds(20)).until(() -> id.optional().isPresent());
+        return id.single();
     }
 
     @AfterEach

@@ -1,9 +1,7 @@
 package io.eventfold.projection.admin;
 
 import static io.eventfold.projection.ProjectionFixtures.history;
-import static io.eventfold.projection.ProjectionFixtures.scheduled;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.eventfold.issuer.LocalIssuer;
 import io.eventfold.projection.OperatorClient;
@@ -139,16 +137,6 @@ class AdminAuthorizationIT extends RunningProjector {
         return endpoints;
     }
 
-    /** A conference whose registration nobody can read: the dashboard parks it. */
-    private long parkedDeadLetter() {
-        var conference = "unreadable-" + UUID.randomUUID();
-        writer().send(scheduled(conference, "acme"));
-        writer().sendUnreadable(conference, "registration.person-registered.v1");
-        var id = jdbc.sql("select id from dead_letter where conference_id = ? and state = 'PARKED'").param(conference)
-                .query(Long.class);
-        await().atMost(Duration.ofSeconds(20)).until(() -> id.optional().isPresent());
-        return id.single();
-    }
 
     /** Enough events that a rebuild at the slowed-down rate runs for seconds. */
     private void slowRebuildAhead() {

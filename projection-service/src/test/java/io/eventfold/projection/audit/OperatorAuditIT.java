@@ -1,9 +1,7 @@
 package io.eventfold.projection.audit;
 
 import static io.eventfold.projection.ProjectionFixtures.history;
-import static io.eventfold.projection.ProjectionFixtures.scheduled;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.eventfold.projection.OperatorClient;
 import io.eventfold.projection.RunningProjector;
@@ -97,13 +95,4 @@ class OperatorAuditIT extends RunningProjector {
         return jdbc.sql("select coalesce(max(id), 0) from operator_audit").query(Long.class).single();
     }
 
-    private long parkedDeadLetter() {
-        var conference = "unreadable-" + UUID.randomUUID();
-        writer().send(scheduled(conference, "acme"));
-        writer().sendUnreadable(conference, "registration.person-registered.v1");
-        var id = jdbc.sql("select id from dead_letter where conference_id = ? and state = 'PARKED'").param(conference)
-                .query(Long.class);
-        await().atMost(Duration.ofSeconds(20)).until(() -> id.optional().isPresent());
-        return id.single();
-    }
 }

@@ -18,8 +18,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,6 +35,8 @@ class ResourceServerTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JwtDecoder decoder;
 
     @DynamicPropertySource
     static void trustTheLocalIssuer(DynamicPropertyRegistry registry) {
@@ -40,6 +44,11 @@ class ResourceServerTest {
                 () -> "file:" + ISSUER.publicKey());
         registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> LocalIssuer.AUDIENCE);
         registry.add("eventfold.security.issuer", () -> LocalIssuer.ISSUER);
+    }
+
+    @Test
+    void the_decoder_spring_configured_remembers_validated_tokens() {
+        assertThat(decoder).isInstanceOf(CachingJwtDecoder.class);
     }
 
     @Test

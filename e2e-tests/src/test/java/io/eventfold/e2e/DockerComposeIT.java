@@ -2,9 +2,12 @@ package io.eventfold.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventfold.infra.ServiceRoles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,9 +23,14 @@ class DockerComposeIT {
     private static final Path COMPOSE = Path.of(System.getProperty("eventfold.root", ".."), "docker-compose.yml");
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> environmentOf(String service) throws IOException {
+    private static Map<String, Object> services() throws IOException {
         Map<String, Object> compose = new Yaml().load(Files.readString(COMPOSE));
-        var services = (Map<String, Object>) compose.get("services");
+        return (Map<String, Object>) compose.get("services");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> environmentOf(String service) throws IOException {
+        var services = services();
         assertThat(services).containsKey(service);
         var definition = (Map<String, Object>) services.get(service);
         return (Map<String, Object>) definition.get("environment");
@@ -42,6 +50,24 @@ class DockerComposeIT {
         assertThat(environment.keySet()).allSatisfy(variable ->
                 assertThat(READ_BY_THE_JVM.contains(variable) || settings.reads(variable))
                         .as("%s reads %s", service, variable).isTrue());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void each_service_connects_as_its_own_role_which_the_database_makes_on_first_start() throws IOException {
+        var usernames = new ArrayList<>();
+        for (var service : List.of("command-service", "projection-service", "query-api")) {
+            usernames.add(environmentOf(service).get("SPRING_DATASOURCE_USERNAME"));
+        }
+        var postgres = (Map<String, Object>) services().get("postgres");
+
+        assertThat(usernames).containsExactly(ServiceRoles.COMMAND, ServiceRoles.PROJECTION, ServiceRoles.QUERY)
+                .doesNotContain(((Map<String, Object>) postgres.get("environment")).get("POSTGRES_USER"));
+        var initialisation = ((List<String>) postgres.get("volumes")).stream()
+                .filter(volume -> volume.contains("/docker-entrypoint-initdb.d/")).toList();
+        assertThat(initialisation).hasSize(2).allSatisfy(volume ->
+                assertThat(COMPOSE.resolveSibling(volume.substring(0, volume.indexOf(':')))).isRegularFile());
+        assertThat(initialisation.get(0)).contains("db/eventfold-roles.sql");
     }
 
     @Test

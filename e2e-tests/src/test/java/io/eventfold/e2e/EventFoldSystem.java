@@ -52,7 +52,6 @@ final class EventFoldSystem implements AutoCloseable {
         var infra = TestInfrastructure.get();
         var environment = new HashMap<String, String>();
         environment.put("SPRING_DATASOURCE_URL", infra.newDatabase());
-        environment.put("SPRING_DATASOURCE_USERNAME", infra.username());
         environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infra.bootstrapServers());
         environment.put("EVENTFOLD_TOPIC_NAME", infra.newTopic());
         environment.putAll(settings);

@@ -25,6 +25,8 @@ final class Oracle implements AutoCloseable {
     private final ReferenceStore reference;
     private final ReferenceQueries classic;
 
+    static final String APPLICATION_NAME = "eventfold-oracle";
+
     Oracle(EventFoldSystem system) {
         this.system = system;
         this.dataSource = pool(system.databaseUrl());
@@ -50,6 +52,8 @@ final class Oracle implements AutoCloseable {
         config.setUsername(PostgresServer.USER);
         config.setMaximumPoolSize(4);
         config.setPoolName("oracle");
+        // Told apart from the services' own connections, which must not be the superuser's (LeastPrivilegeIT).
+        config.addDataSourceProperty("ApplicationName", APPLICATION_NAME);
         return new HikariDataSource(config);
     }
 

@@ -48,6 +48,7 @@ class RebuildUnderLoadIT {
         int readsBefore = readers.reads();
         operator.awaitSwitched("dashboard", dashboard);
         operator.awaitSwitched("status-counts", counts);
+        LeastPrivilegeIT.assertQueryRoleReadsOnlyPublishedViews(system.databaseUrl());
         int readsDuring = readers.reads() - readsBefore;
         Thread.sleep(500);
         writers.stop();

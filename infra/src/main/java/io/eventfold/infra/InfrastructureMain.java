@@ -74,8 +74,10 @@ public final class InfrastructureMain {
                 var postgres = PostgresServer.start(home.resolve("postgres"), intEnv("EVENTFOLD_PG_PORT", 54329),
                         false, Map.of());
                 started.add(postgres);
-                return Map.of("SPRING_DATASOURCE_URL", postgres.ensureDatabase("eventfold"),
-                        "SPRING_DATASOURCE_USERNAME", PostgresServer.USER);
+                var database = postgres.ensureDatabase("eventfold");
+                // No user name: each service connects as its own role (ServiceRoles), named in its properties.
+                ServiceRoles.prepare(database);
+                return Map.of("SPRING_DATASOURCE_URL", database);
             }
             case "kafka" -> {
                 var kafka = KafkaBroker.start(home.resolve("kafka"), intEnv("EVENTFOLD_KAFKA_PORT", 19092),

@@ -55,9 +55,11 @@ public final class TestInfrastructure {
         }
     }
 
-    /** A new, empty database on the shared server. */
+    /** A new database on the shared server, empty but for the services' roles and schemas ({@link ServiceRoles}). */
     public String newDatabase() {
-        return postgres.ensureDatabase("test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet());
+        var url = postgres.ensureDatabase("test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet());
+        ServiceRoles.prepare(url);
+        return url;
     }
 
     /** A topic name no other test context uses. */

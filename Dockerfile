@@ -6,4 +6,5 @@ ARG SERVICE
 COPY ${SERVICE}/target/extracted/lib /app/lib
 # The jar's manifest names its libraries relative to itself (lib/…), so it may be renamed.
 COPY ${SERVICE}/target/extracted/${SERVICE}-0.1.0-SNAPSHOT.jar /app/service.jar
-ENTRYPOINT ["java", "-jar", "/app/service.jar"]
+# Out of memory, the service ends (and is restarted) rather than running on half-dead.
+ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/service.jar"]

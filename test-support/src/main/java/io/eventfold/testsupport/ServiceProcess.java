@@ -56,6 +56,8 @@ public final class ServiceProcess implements AutoCloseable {
             var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             var command = new ArrayList<String>();
             command.add(java);
+            // As the services run everywhere: out of memory, the JVM ends rather than running on half-dead.
+            command.add("-XX:+ExitOnOutOfMemoryError");
             command.addAll(jvmOptions);
             command.addAll(List.of("-jar", jar.toString()));
             var builder = new ProcessBuilder(command)

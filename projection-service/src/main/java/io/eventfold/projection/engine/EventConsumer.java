@@ -129,6 +129,7 @@ public class EventConsumer implements SmartLifecycle {
                 } catch (FencedBatchException e) {
                     log.warn("{}; reading again from the stored offsets", e.getMessage());
                 } catch (RuntimeException | Error e) {
+                    FatalErrors.stopIfFatal(e);
                     // An Error too: a loop that ended on one left its partitions to the others, or to nobody.
                     log.error("Projection batch failed; rewinding to the stored offsets and retrying", e);
                     metrics.batchFailed(e);

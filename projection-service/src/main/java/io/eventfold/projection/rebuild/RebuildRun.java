@@ -3,6 +3,7 @@ package io.eventfold.projection.rebuild;
 import io.eventfold.projection.engine.Batch;
 import io.eventfold.projection.engine.BatchProjector;
 import io.eventfold.projection.engine.EventDecoder;
+import io.eventfold.projection.engine.FatalErrors;
 import io.eventfold.projection.engine.Generation;
 import io.eventfold.projection.engine.OffsetStore;
 import io.eventfold.projection.engine.Projection;
@@ -211,6 +212,7 @@ final class RebuildRun {
                 } catch (WakeupException e) {
                     return;
                 } catch (RuntimeException | Error e) {
+                    FatalErrors.stopIfFatal(e);
                     // An Error too: a worker thread that ended on one left its rebuild REBUILDING for good.
                     if (ending()) {
                         return;

@@ -12,14 +12,18 @@ import io.eventfold.projection.RunningProjector;
 import io.eventfold.projection.TopicWriter;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
- * An Error (say, an OutOfMemoryError) thrown while a batch is written must not end the thread that writes:
- * the live loop retries, a rebuild retries and then fails visibly. The writer is a spy that throws on cue.
+ * An Error thrown while a batch is written (a stack overflow) must not end the thread that writes: the live loop
+ * retries, a rebuild retries and then fails visibly. An OutOfMemoryError stops the service instead of being
+ * retried (FatalErrors). The writer is a spy that throws on cue.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "eventfold.projection.threads=1", "eventfold.projection.retry-backoff=100ms",
@@ -40,6 +44,25 @@ class ThreadErrorIT extends RunningProjector {
         var id = conferenceOnTheTopic();
 
         await().atMost(TIMEOUT).until(() -> applied(id));
+    }
+
+    @Test
+    @DirtiesContext
+    void an_out_of_memory_error_stops_the_service_rather_than_retrying() throws Exception {
+        var halted = new CompletableFuture<Integer>();
+        var previous = FatalErrors.haltWith(halted::complete);
+        try {
+            doThrow(new OutOfMemoryError("simulated")).doCallRealMethod().when(projector).project(any(), any());
+
+            var id = conferenceOnTheTopic();
+
+            assertThat(halted.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(FatalErrors.STATUS);
+            // A retry would apply it within the 100 ms back-off; the loop must not have carried on.
+            Thread.sleep(2_000);
+            assertThat(applied(id)).isFalse();
+        } finally {
+            FatalErrors.haltWith(previous);
+        }
     }
 
     @Test

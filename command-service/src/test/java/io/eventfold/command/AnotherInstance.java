@@ -22,7 +22,11 @@ public final class AnotherInstance {
                 "spring.kafka.bootstrap-servers", "eventfold.topic.name"}) {
             properties.put(shared, environment.getProperty(shared));
         }
-        return new SpringApplicationBuilder(CommandServiceApplication.class).properties(properties).run();
+        // As arguments: the builder's properties are defaults, beneath application.properties, whose database
+        // role (eventfold_command) may not read the schema history the test's owner role wrote.
+        var arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(CommandServiceApplication.class).run(arguments);
     }
 
     public static String url(ConfigurableApplicationContext instance) {

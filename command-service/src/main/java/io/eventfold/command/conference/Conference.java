@@ -35,10 +35,13 @@ import org.axonframework.spring.stereotype.Aggregate;
  * <p>The revision names the layout of the aggregate's snapshots. Axon skips a snapshot of another revision and
  * replays the events instead; raise it whenever a field changes shape, or an old snapshot (read with unknown
  * fields ignored) would restore a conference with its registrations silently missing.
+ *
+ * <p>Its limits ({@link ConferenceLimits}, a Spring bean) reach the command handlers as a parameter: they are
+ * the service's configuration, not the conference's state, and are never in a snapshot.
  */
 @Aggregate(snapshotTriggerDefinition = "conferenceSnapshotTrigger", cache = "conferenceCache",
         commandTargetResolver = ConferenceTarget.BEAN)
-@Revision("3")
+@Revision("4")
 class Conference {
 
     private static final Set<ConferenceStatus> OPEN = Set.of(ConferenceStatus.DRAFT, ConferenceStatus.PUBLISHED);
@@ -84,9 +87,9 @@ class Conference {
     }
 
     @CommandHandler
-    Accepted handle(AddSession command) {
+    Accepted handle(AddSession command, ConferenceLimits limits) {
         requireOrganizer(command.actor());
-        return sessions.add(command, status);
+        return sessions.add(command, status, limits);
     }
 
     @CommandHandler
@@ -102,9 +105,9 @@ class Conference {
     }
 
     @CommandHandler
-    Accepted handle(AssignSpeaker command) {
+    Accepted handle(AssignSpeaker command, ConferenceLimits limits) {
         requireOrganizer(command.actor());
-        return sessions.assignSpeaker(command, status);
+        return sessions.assignSpeaker(command, status, limits);
     }
 
     @CommandHandler
@@ -114,8 +117,8 @@ class Conference {
     }
 
     @CommandHandler
-    List<Decision> handle(RegisterPeople command) {
-        return registrations.registerAll(command, status, capacity, organizationId);
+    List<Decision> handle(RegisterPeople command, ConferenceLimits limits) {
+        return registrations.registerAll(command, status, capacity, organizationId, limits);
     }
 
     @CommandHandler

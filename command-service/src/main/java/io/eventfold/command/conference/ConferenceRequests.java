@@ -1,5 +1,10 @@
 package io.eventfold.command.conference;
 
+import static io.eventfold.command.conference.LimitedText.Kind.BIO;
+import static io.eventfold.command.conference.LimitedText.Kind.EMAIL;
+import static io.eventfold.command.conference.LimitedText.Kind.NAME;
+import static io.eventfold.command.conference.LimitedText.Kind.ROOM;
+
 import io.eventfold.contracts.conference.ConferenceStatus;
 import io.eventfold.contracts.registration.Role;
 import jakarta.validation.constraints.AssertTrue;
@@ -8,13 +13,12 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 
 /**
  * HTTP request bodies. Every constraint violation is reported at once, field by field. Ids are {@link ValidId};
- * every other text is {@link PlainText} and every date {@link CalendarDate}.
+ * every other text is {@link PlainText}, within its {@link LimitedText} size, and every date {@link CalendarDate}.
  */
 final class ConferenceRequests {
 
@@ -24,7 +28,7 @@ final class ConferenceRequests {
     record ScheduleEventRequest(
             @ValidId String eventId,
             @NotBlank @ValidId String organizationId,
-            @NotBlank @Size(max = 200) @PlainText String name,
+            @NotBlank @LimitedText(NAME) @PlainText String name,
             @NotNull @CalendarDate LocalDate startDate,
             @NotNull @CalendarDate LocalDate endDate,
             @NotNull @Min(1) @Max(1_000_000) Integer capacity) {
@@ -40,8 +44,8 @@ final class ConferenceRequests {
 
     record AddSessionRequest(
             @ValidId String sessionId,
-            @NotBlank @Size(max = 200) @PlainText String title,
-            @NotBlank @Size(max = 100) @PlainText String room,
+            @NotBlank @LimitedText(NAME) @PlainText String title,
+            @NotBlank @LimitedText(ROOM) @PlainText String room,
             @NotNull @CalendarDate Instant startsAt,
             @NotNull @CalendarDate Instant endsAt) {
 
@@ -51,20 +55,20 @@ final class ConferenceRequests {
         }
     }
 
-    record ChangeRoomRequest(@NotBlank @Size(max = 100) @PlainText String room) {
+    record ChangeRoomRequest(@NotBlank @LimitedText(ROOM) @PlainText String room) {
     }
 
     record AssignSpeakerRequest(
-            @NotBlank @Size(max = 200) @PlainText String name,
-            @Size(max = 2000) @PlainText String bio,
-            @Size(max = 200) @PlainText String company) {
+            @NotBlank @LimitedText(NAME) @PlainText String name,
+            @LimitedText(BIO) @PlainText String bio,
+            @LimitedText(NAME) @PlainText String company) {
     }
 
     record RegisterRequest(
             @ValidId String registrationId,
             @NotBlank @ValidId String userId,
-            @NotBlank @Size(max = 200) @PlainText String name,
-            @NotBlank @Email @Size(max = 254) @PlainText String email,
+            @NotBlank @LimitedText(NAME) @PlainText String name,
+            @NotBlank @Email @LimitedText(EMAIL) @PlainText String email,
             @NotNull Role role) {
     }
 }

@@ -19,12 +19,15 @@ import java.util.Map;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
-/** A conference's sessions with their speakers: decides the session commands, given the conference's status. */
+/**
+ * A conference's sessions with their speakers: decides the session commands, given the conference's status,
+ * within its limits of sessions and of speakers per session.
+ */
 class Sessions {
 
     private Map<String, SessionState> byId = new HashMap<>();
 
-    Accepted add(AddSession command, ConferenceStatus status) {
+    Accepted add(AddSession command, ConferenceStatus status, ConferenceLimits limits) {
         var existing = byId.get(command.sessionId());
         if (existing != null) {
             if (!existing.sameAs(command)) {
@@ -33,6 +36,10 @@ class Sessions {
             return new Accepted(command.sessionId(), existing.addedAtVersion());
         }
         Conference.requireOpen(status);
+        if (byId.size() >= limits.sessions()) {
+            throw new RuleViolationException("The event holds its limit of " + limits.sessions()
+                    + " sessions, cancelled ones included");
+        }
         apply(new SessionAdded(command.eventId(), command.sessionId(), command.title(), command.room(),
                 command.startsAt(), command.endsAt()));
         return Conference.accepted(command.sessionId());
@@ -54,8 +61,13 @@ class Sessions {
         return Conference.accepted(command.sessionId());
     }
 
-    Accepted assignSpeaker(AssignSpeaker command, ConferenceStatus status) {
-        if (!active(command.sessionId(), status).speakers().contains(command.userId())) {
+    Accepted assignSpeaker(AssignSpeaker command, ConferenceStatus status, ConferenceLimits limits) {
+        var speakers = active(command.sessionId(), status).speakers();
+        if (!speakers.contains(command.userId())) {
+            if (speakers.size() >= limits.speakersPerSession()) {
+                throw new RuleViolationException("Session " + command.sessionId() + " holds its limit of "
+                        + limits.speakersPerSession() + " speakers");
+            }
             apply(new SpeakerAssigned(command.eventId(), command.sessionId(), command.userId(), command.name(),
                     command.bio(), command.company()));
         }

@@ -50,6 +50,7 @@ class ConferenceAuthorizationTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Conference.class);
         fixture.registerCommandTargetResolver(new ConferenceTarget());
+        fixture.registerInjectableResource(ConferenceLimits.DEFAULTS);
     }
 
     /**

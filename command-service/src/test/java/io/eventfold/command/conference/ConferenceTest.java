@@ -44,6 +44,7 @@ class ConferenceTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Conference.class);
         fixture.registerCommandTargetResolver(new ConferenceTarget());
+        fixture.registerInjectableResource(ConferenceLimits.DEFAULTS);
     }
 
     @Nested

@@ -56,7 +56,7 @@ class LargeConferenceIT {
                 .param(eventId).query(Long.class).single()).as("snapshot every 250 events").isBetween(400L, 601L));
         assertThat(jdbc.sql(
                         "select distinct payload_revision from snapshot_event_entry where aggregate_identifier = ?")
-                .param(eventId).query(String.class).list()).as("the layout's revision").containsExactly("3");
+                .param(eventId).query(String.class).list()).as("the layout's revision").containsExactly("4");
         assertThat(eventStore.readEvents(eventId).peek().getPayloadType()).as("loading starts at the snapshot")
                 .isEqualTo(Conference.class);
 

@@ -1,12 +1,15 @@
 package io.eventfold.command.axon;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.common.lock.LockFactory;
+import org.axonframework.common.lock.PessimisticLockFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -18,6 +21,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class AggregateConfig {
 
+    /** Between attempts at a lock, Axon checks for deadlocks; a wait is a number of such attempts. */
+    private static final Duration LOCK_ATTEMPT = Duration.ofMillis(50);
+
     private static final String LAST_SEQUENCE_NUMBER = """
             select coalesce(max(sequence_number), -1) from domain_event_entry where aggregate_identifier = ?""";
 
@@ -26,6 +32,22 @@ class AggregateConfig {
     SnapshotTriggerDefinition conferenceSnapshotTrigger(Snapshotter snapshotter,
             @Value("${eventfold.snapshot-every:250}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * A command waits for its conference's lock a bounded time, and only behind a few others: beyond either it
+     * fails at once (503, Busy conference), and its request thread goes back to serve other conferences.
+     * Axon's default waits a minute behind any number of commands.
+     */
+    @Bean
+    LockFactory conferenceLockFactory(@Value("${eventfold.conference-lock-wait:2s}") Duration wait,
+                                      @Value("${eventfold.conference-lock-queue:8}") int queue) {
+        int attempt = (int) Math.min(LOCK_ATTEMPT.toMillis(), Math.max(1, wait.toMillis()));
+        return PessimisticLockFactory.builder()
+                .lockAttemptTimeout(attempt)
+                .acquireAttempts((int) Math.max(1, wait.toMillis() / attempt))
+                .queueLengthThreshold(queue)
+                .build();
     }
 
     /**

@@ -40,7 +40,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * the service's configuration, not the conference's state, and are never in a snapshot.
  */
 @Aggregate(snapshotTriggerDefinition = "conferenceSnapshotTrigger", cache = "conferenceCache",
-        commandTargetResolver = ConferenceTarget.BEAN)
+        lockFactory = "conferenceLockFactory", commandTargetResolver = ConferenceTarget.BEAN)
 @Revision("4")
 class Conference {
 

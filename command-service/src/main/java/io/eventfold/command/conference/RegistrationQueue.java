@@ -6,6 +6,7 @@ import io.eventfold.command.conference.ConferenceCommands.RegisterPeople;
 import io.eventfold.command.conference.ConferenceCommands.RegisterPerson;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,20 +29,28 @@ class RegistrationQueue {
     private final KeyedBatcher<String, RegisterPerson, Outcome> batcher;
 
     RegistrationQueue(CommandGateway gateway, EventStorePositions positions, MeterRegistry meters,
-                      @Value("${eventfold.registration-batch:64}") int maxBatch) {
+                      @Value("${eventfold.registration-batch:64}") int maxBatch,
+                      @Value("${eventfold.registration-queue-limit:8}") int maxWaiting,
+                      @Value("${eventfold.registration-queue-wait:2s}") Duration maxWait) {
         this.gateway = gateway;
         this.positions = positions;
         this.batchSizes = DistributionSummary.builder("eventfold.registration.batch")
                 .description("Registrations decided together in one command").register(meters);
-        this.batcher = new KeyedBatcher<>(this::decide, maxBatch);
+        this.batcher = new KeyedBatcher<>(this::decide, maxBatch, maxWaiting, maxWait);
     }
 
     /**
      * The registration once stored, or its refusal thrown as a {@link RuleViolationException}, or, for a
-     * conference or registration its sender may not see, as an {@link UnknownEntityException}.
+     * conference or registration its sender may not see, as an {@link UnknownEntityException}. A conference
+     * whose queue is full, or that did not take it in time, throws {@link ConferenceBusyException}: one hot
+     * conference holds at most {@code maxWaiting} request threads, each for a bounded time.
      */
     Registered register(RegisterPerson registration) {
-        return batcher.submit(registration.eventId(), registration).registeredOrThrow();
+        try {
+            return batcher.submit(registration.eventId(), registration).registeredOrThrow();
+        } catch (KeyedBatcher.Busy busy) {
+            throw new ConferenceBusyException(busy.getMessage() + "; retry the registration with the same id");
+        }
     }
 
     /** How many registrations for this conference wait for the next batch; for tests. */

@@ -1,5 +1,6 @@
 package io.eventfold.command.web;
 
+import io.eventfold.command.conference.ConferenceBusyException;
 import io.eventfold.command.conference.ForbiddenException;
 import io.eventfold.command.conference.RuleViolationException;
 import io.eventfold.command.conference.UnknownEntityException;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -32,8 +34,8 @@ import tools.jackson.databind.DatabindException;
 
 /**
  * Every client mistake becomes an RFC 9457 problem: 400 lists each offending field, 403 what the role may not
- * do, 404 names what is unknown, 409 says which rule was broken, 503 that the event store is out of reach. Spring's base class
- * covers 405, 406, 413-less framework errors and 415.
+ * do, 404 names what is unknown, 409 says which rule was broken, 503 that the event store is out of reach or
+ * the conference too busy. Spring's base class covers 405, 406, 413-less framework errors and 415.
  */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
@@ -57,9 +59,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "Not found", detail);
     }
 
-    /** Only after many retries against another instance writing the same conference: try again shortly. */
-    @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<ProblemDetail> contention(ConcurrencyException e) {
+    /**
+     * The conference is too busy to take the command now: its registration queue is full or did not take it
+     * in time, its lock was not free in time, or another instance kept writing it through many retries.
+     * Nothing was stored; try again shortly.
+     */
+    @ExceptionHandler({ConcurrencyException.class, ConferenceBusyException.class,
+            LockAcquisitionFailedException.class})
+    ResponseEntity<ProblemDetail> contention(RuntimeException e) {
+        LOG.debug("Busy conference: {}", e.toString());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy conference",
                         "Too many concurrent changes to this conference; retry the request"));
@@ -71,6 +79,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
+        if (StoreFailures.isContention(e)) {
+            return contention(e);
+        }
         if (!StoreFailures.isStoreFailure(e)) {
             LOG.error("Unexpected failure of a request", e);
             return ResponseEntity.internalServerError()

@@ -1,9 +1,12 @@
 package io.eventfold.command.web;
 
+import io.eventfold.command.conference.ConferenceBusyException;
 import io.eventfold.command.conference.StaleConferenceException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import org.axonframework.common.lock.LockAcquisitionFailedException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -17,6 +20,17 @@ import org.springframework.transaction.TransactionSystemException;
 final class StoreFailures {
 
     private StoreFailures() {
+    }
+
+    /** A conference too busy to take the command, found anywhere in the chain of causes. */
+    static boolean isContention(Throwable failure) {
+        for (var cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConferenceBusyException || cause instanceof LockAcquisitionFailedException
+                    || cause instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isStoreFailure(Throwable failure) {

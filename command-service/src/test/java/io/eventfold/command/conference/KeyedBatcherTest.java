@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,6 +22,9 @@ import org.junit.jupiter.api.Test;
 
 class KeyedBatcherTest {
 
+    private static final int UNBOUNDED = Integer.MAX_VALUE;
+    private static final Duration LONG = Duration.ofMinutes(1);
+
     private final ExecutorService callers = Executors.newCachedThreadPool();
     private final List<List<Integer>> batches = new CopyOnWriteArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
@@ -32,7 +36,7 @@ class KeyedBatcherTest {
 
     @Test
     void a_lone_caller_runs_its_own_batch_and_leaves_no_lane_behind() {
-        var batcher = new KeyedBatcher<>(recordingTimesTen(), 10);
+        var batcher = new KeyedBatcher<>(recordingTimesTen(), 10, UNBOUNDED, LONG);
 
         var result = batcher.submit("a", 7);
 
@@ -43,7 +47,7 @@ class KeyedBatcherTest {
 
     @Test
     void callers_arriving_during_a_batch_go_together_in_the_next_one_each_with_its_own_result() throws Exception {
-        var batcher = new KeyedBatcher<>(firstBatchWaitsForRelease(), 10);
+        var batcher = new KeyedBatcher<>(firstBatchWaitsForRelease(), 10, UNBOUNDED, LONG);
         var first = batchRunning(batcher, 1);
 
         var later = List.of(submitted(batcher, "a", 2), submitted(batcher, "a", 3), submitted(batcher, "a", 4));
@@ -59,7 +63,7 @@ class KeyedBatcherTest {
 
     @Test
     void a_batch_takes_at_most_the_limit_first_come_first() throws Exception {
-        var batcher = new KeyedBatcher<>(firstBatchWaitsForRelease(), 2);
+        var batcher = new KeyedBatcher<>(firstBatchWaitsForRelease(), 2, UNBOUNDED, LONG);
         var all = new ArrayList<Future<Integer>>(List.of(batchRunning(batcher, 0)));
         all.addAll(queuedInOrder(batcher, 1, 2, 3, 4, 5));
 
@@ -79,7 +83,7 @@ class KeyedBatcherTest {
             }
             return results;
         };
-        var batcher = new KeyedBatcher<>(failsOnNegatives, 2);
+        var batcher = new KeyedBatcher<>(failsOnNegatives, 2, UNBOUNDED, LONG);
         var first = batchRunning(batcher, 1);
         var failing = queuedInOrder(batcher, -1, 2);
         var after = queuedInOrder(batcher, 3).get(0);
@@ -97,7 +101,7 @@ class KeyedBatcherTest {
 
     @Test
     void a_key_does_not_wait_for_another_keys_batch() throws Exception {
-        var batcher = new KeyedBatcher<>(firstBatchWaitsForRelease(), 10);
+        var batcher = new KeyedBatcher<>(firstBatchWaitsForRelease(), 10, UNBOUNDED, LONG);
         var blocked = batchRunning(batcher, 1);
 
         var other = batcher.submit("b", 2);
@@ -119,7 +123,7 @@ class KeyedBatcherTest {
             LockSupport.parkNanos(20_000);
             running[key].decrementAndGet();
             return items.stream().map(item -> item * 10).toList();
-        }, 8);
+        }, 8, UNBOUNDED, LONG);
         var pool = Executors.newFixedThreadPool(64);
         var submitted = new ArrayList<Future<Integer>>();
         var expected = new ArrayList<Integer>();
@@ -136,6 +140,71 @@ class KeyedBatcherTest {
 
         assertThat(results).containsExactlyElementsOf(expected);
         assertThat(overlaps).hasValue(0);
+        assertThat(batcher.idle()).isTrue();
+    }
+
+    @Test
+    void a_key_holding_its_limit_of_callers_refuses_more_at_once_and_other_keys_are_untouched() throws Exception {
+        var batcher = new KeyedBatcher<>(firstBatchWaitsForRelease(), 10, 3, LONG);
+        var running = batchRunning(batcher, 1);
+        var queued = queuedInOrder(batcher, 2, 3);
+
+        assertThatThrownBy(() -> batcher.submit("a", 4)).isInstanceOf(KeyedBatcher.Busy.class)
+                .hasMessage("3 callers already wait for a");
+        assertThat(batcher.submit("b", 5)).isEqualTo(50);
+        release.countDown();
+
+        assertThat(results(List.of(running, queued.get(0), queued.get(1)))).containsExactly(10, 20, 30);
+        assertThat(batcher.submit("a", 6)).as("room again once the batches are done").isEqualTo(60);
+        assertThat(batches).doesNotContain(List.of(4));
+    }
+
+    @Test
+    void a_caller_no_batch_took_within_the_wait_leaves_the_queue_and_its_item_is_never_worked() throws Exception {
+        var batcher = new KeyedBatcher<>(firstBatchWaitsForRelease(), 10, UNBOUNDED, Duration.ofMillis(200));
+        var running = batchRunning(batcher, 1);
+        var late = queuedInOrder(batcher, 2).get(0);
+
+        assertThatThrownBy(() -> late.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(KeyedBatcher.Busy.class);
+        assertThat(batcher.queued("a")).isZero();
+        release.countDown();
+
+        assertThat(running.get(5, TimeUnit.SECONDS)).isEqualTo(10);
+        assertThat(batches).containsExactly(List.of(1));
+        await().until(batcher::idle);
+    }
+
+    @Test
+    void under_contention_with_bounds_every_caller_gets_its_result_or_busy_and_busy_items_are_never_worked()
+            throws Exception {
+        var batcher = new KeyedBatcher<String, Integer, Integer>((key, items) -> {
+            batches.add(List.copyOf(items));
+            LockSupport.parkNanos(2_000_000);
+            return items.stream().map(item -> item * 10).toList();
+        }, 8, 4, Duration.ofMillis(3));
+        var pool = Executors.newFixedThreadPool(64);
+        var submitted = new ArrayList<Future<Integer>>();
+        for (int item = 0; item < 2_000; item++) {
+            int value = item;
+            submitted.add(pool.submit(() -> {
+                try {
+                    return batcher.submit("a", value);
+                } catch (KeyedBatcher.Busy busy) {
+                    return -1;
+                }
+            }));
+        }
+
+        var results = results(submitted);
+        pool.shutdown();
+
+        var worked = batches.stream().flatMap(List::stream).toList();
+        assertThat(worked).doesNotHaveDuplicates();
+        for (int item = 0; item < results.size(); item++) {
+            assertThat(results.get(item)).as("item " + item).isEqualTo(worked.contains(item) ? item * 10 : -1);
+        }
+        assertThat(results).contains(-1);
+        assertThat(batches).allSatisfy(batch -> assertThat(batch.size()).isLessThanOrEqualTo(4));
         assertThat(batcher.idle()).isTrue();
     }
 

@@ -6,9 +6,12 @@ import io.eventfold.contracts.conference.ConferenceStatusChanged;
 import io.eventfold.contracts.registration.PersonRegistered;
 import io.eventfold.contracts.registration.Role;
 import io.eventfold.contracts.session.SessionAdded;
+import io.eventfold.infra.HttpJson.Response;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /** Shared test data: one conference, its sessions and people, as events, commands and JSON bodies. */
 public final class ConferenceFixtures {
@@ -75,5 +78,19 @@ public final class ConferenceFixtures {
 
     public static String statusJson(String status) {
         return "{\"status\":\"" + status + "\"}";
+    }
+
+    /**
+     * The request's answer once it is not 503: what a client does with a busy conference's Retry-After (here
+     * after 50 ms, not the second it names, to keep tests short).
+     */
+    public static Response untilNotBusy(Supplier<Response> request) {
+        for (int attempt = 0; ; attempt++) {
+            var response = request.get();
+            if (response.status() != 503 || attempt == 200) {
+                return response;
+            }
+            LockSupport.parkNanos(50_000_000);
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.eventfold.command.conference;
 import static io.eventfold.command.conference.ConferenceFixtures.registerJson;
 import static io.eventfold.command.conference.ConferenceFixtures.scheduleJson;
 import static io.eventfold.command.conference.ConferenceFixtures.statusJson;
+import static io.eventfold.command.conference.ConferenceFixtures.untilNotBusy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,9 +29,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
-/** Registrations that arrive together for one conference go in one command, and each request gets its answer. */
+/**
+ * Registrations that arrive together for one conference go in one command, and each request gets its answer.
+ * The test holds the conference's lock while requests queue: on a busy machine longer than the default waits.
+ */
 @CommandServiceTest
+@TestPropertySource(properties = {"eventfold.conference-lock-wait=30s", "eventfold.registration-queue-wait=30s"})
 class RegistrationQueueIT {
 
     @LocalServerPort
@@ -74,20 +80,20 @@ class RegistrationQueueIT {
             // Its batch is counted as it starts, and then waits for the lock: only now can the others queue
             // (sent together, one could join before the first took its batch, and go in with it).
             await().until(() -> batches.count() - batchesBefore == 1);
-            // Fewer than the server's 16 request threads, so that every request reaches the queue.
-            for (int i = 1; i < 12; i++) {
+            // As many as a conference's queue takes (eventfold.registration-queue-limit, 8), the first included.
+            for (int i = 1; i < 8; i++) {
                 responses.add(register("r" + i, "user" + i, "ATTENDEE"));
             }
-            await().until(() -> queue.queued(eventId) == 11);
+            await().until(() -> queue.queued(eventId) == 7);
         } finally {
             lockHolder.rollback();
         }
 
         var answered = answers(responses);
         assertThat(answered).allSatisfy(response -> assertThat(response.status()).isEqualTo(201));
-        assertThat(batches.count() - batchesBefore).as("the first alone, then the 11 queued behind it").isEqualTo(2);
+        assertThat(batches.count() - batchesBefore).as("the first alone, then the 7 queued behind it").isEqualTo(2);
         var stored = storedRegistrations();
-        assertThat(stored).hasSize(12);
+        assertThat(stored).hasSize(8);
         for (var response : answered) {
             var json = response.json();
             assertThat(stored.get(json.get("registrationId").asString()))
@@ -118,7 +124,7 @@ class RegistrationQueueIT {
 
     private Future<Response> register(String registrationId, String userId, String role) {
         var body = registerJson(registrationId, userId, role);
-        return clients.submit(() -> api.post("/api/events/" + eventId + "/registrations", body));
+        return clients.submit(() -> untilNotBusy(() -> api.post("/api/events/" + eventId + "/registrations", body)));
     }
 
     private static List<Response> answers(List<Future<Response>> responses) {

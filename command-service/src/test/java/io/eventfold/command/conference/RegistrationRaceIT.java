@@ -3,6 +3,7 @@ package io.eventfold.command.conference;
 import static io.eventfold.command.conference.ConferenceFixtures.registerJson;
 import static io.eventfold.command.conference.ConferenceFixtures.scheduleJson;
 import static io.eventfold.command.conference.ConferenceFixtures.statusJson;
+import static io.eventfold.command.conference.ConferenceFixtures.untilNotBusy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventfold.command.AnotherInstance;
@@ -60,7 +61,8 @@ class RegistrationRaceIT {
         for (int i = 0; i < 200; i++) {
             var instance = i % 2 == 0 ? first : second;
             var body = registerJson("r" + i, "user" + i, "ATTENDEE");
-            calls.add(() -> instance.post("/api/events/" + eventId + "/registrations", body).status());
+            calls.add(() -> untilNotBusy(() -> instance.post("/api/events/" + eventId + "/registrations", body))
+                    .status());
         }
         var statuses = new ArrayList<Integer>();
         var pool = Executors.newFixedThreadPool(40);

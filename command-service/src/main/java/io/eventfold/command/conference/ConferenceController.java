@@ -53,14 +53,16 @@ import org.springframework.web.bind.annotation.RestController;
 @ApiResponse(responseCode = "404", description = "Unknown event, session, speaker or registration, or one the "
         + "caller may not see (another organization's event, someone else's registration)",
         content = @Content(mediaType = "application/problem+json"))
-@ApiResponse(responseCode = "409", description = "A rule of the conference refused the command",
+@ApiResponse(responseCode = "409", description = "A rule of the conference refused the command, or one of its "
+        + "limits (sessions, speakers per session, registrations of a role, registration ids) is reached",
         content = @Content(mediaType = "application/problem+json"))
 @ApiResponse(responseCode = "413", description = "Body over 64 KiB",
         content = @Content(mediaType = "application/problem+json"))
 @ApiResponse(responseCode = "415", description = "Body is not application/json",
         content = @Content(mediaType = "application/problem+json"))
-@ApiResponse(responseCode = "503", description = "Event store unreachable or commit unconfirmed: the change is "
-        + "stored whole or not at all; retry with the same ids after Retry-After",
+@ApiResponse(responseCode = "503", description = "Event store unreachable or commit unconfirmed (the change is "
+        + "stored whole or not at all), or the conference too busy (nothing stored); retry with the same ids "
+        + "after Retry-After",
         content = @Content(mediaType = "application/problem+json"))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 @SecurityRequirement(name = "bearer")

@@ -7,7 +7,6 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 /**
@@ -31,13 +30,10 @@ public final class ConnectorRefusals extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        var known = HttpStatus.resolve(status);
-        var title = known == null ? "Error" : known.getReasonPhrase();
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                    + "}");
+            response.getWriter().write(ErrorPages.problem(status));
             response.finishResponse();
         } catch (IOException | IllegalStateException e) {
             // The client is gone or the response was taken: nothing more to say.

@@ -3,6 +3,7 @@ package io.eventfold.query.dashboard;
 import io.eventfold.query.freshness.Freshness;
 import io.eventfold.query.freshness.FreshnessProperties;
 import io.eventfold.query.freshness.Watcher;
+import io.eventfold.query.web.InvalidParameterException;
 import io.eventfold.security.Caller;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -64,6 +65,7 @@ class DashboardController {
             @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding,
             @Parameter(hidden = true) Caller caller,
             HttpServletResponse response) throws IOException {
+        InvalidParameterException.notNegative("minVersion", minVersion);
         boolean gzip = DashboardRows.acceptsGzip(acceptEncoding);
         long started = System.nanoTime();
         // A fresh enough dashboard was answered by the fast path: the wait polls only versions, then one read.

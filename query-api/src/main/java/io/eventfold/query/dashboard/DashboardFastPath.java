@@ -97,7 +97,9 @@ class DashboardFastPath extends OncePerRequestFilter implements Ordered {
             return 0L;
         }
         try {
-            return Long.parseLong(text);
+            long minVersion = Long.parseLong(text);
+            // Left to the controller, which refuses it precisely.
+            return minVersion < 0 ? null : minVersion;
         } catch (NumberFormatException e) {
             return null;
         }

@@ -1,5 +1,6 @@
 package io.eventfold.query.freshness;
 
+import io.eventfold.query.web.InvalidParameterException;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,6 +31,7 @@ public class AppliedPosition {
 
     /** Returns once every event up to {@code minPosition} is applied; 503 if that takes too long. */
     public void await(Long minPosition) {
+        InvalidParameterException.notNegative("minPosition", minPosition);
         if (minPosition != null && !watcher.await(LIVE, minPosition)) {
             throw freshness.behind("The read model is complete up to position " + current() + ", not yet "
                     + minPosition);

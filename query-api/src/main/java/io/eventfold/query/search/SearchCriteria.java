@@ -1,5 +1,6 @@
 package io.eventfold.query.search;
 
+import io.eventfold.query.web.InvalidParameterException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Set;

@@ -102,11 +102,14 @@ class DashboardApiIT extends DashboardTestBase {
 
         var fresh = api.get("/api/events/c1/dashboard?minVersion=7");
         var malformed = api.get("/api/events/c1/dashboard?minVersion=seven");
+        var negative = api.get("/api/events/c1/dashboard?minVersion=-1");
 
         assertThat(fresh.status()).isEqualTo(200);
         assertThat(answeredOk()).isEqualTo(before + 1);
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.contentType()).startsWith("application/problem+json");
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.json().get("errors").findValuesAsString("field")).containsExactly("minVersion");
     }
 
     /** How many 200s the metrics count for the dashboard endpoint. */

@@ -82,7 +82,8 @@ class SearchApiIT {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "?status=OPEN|status", "?size=0|size", "?size=101|size", "?size=ten|size", "?page=0|page",
-            "?dates=2027-01-01|dates", "?dates=2027-13-01..|dates", "?dates=2027-03-01..2027-02-01|dates"})
+            "?dates=2027-01-01|dates", "?dates=2027-13-01..|dates", "?dates=2027-03-01..2027-02-01|dates",
+            "?minPosition=-1|minPosition"})
     void bad_parameters_are_400_naming_the_parameter(String query, String parameter) {
         var response = api.get("/api/events/search" + query);
 

@@ -23,8 +23,30 @@ final class LoadClients {
     private LoadClients() {
     }
 
+    /** What a run measured, with its latencies, so that rounds of the same load can be summarized together. */
+    record Run(Measured.Throughput result, List<Latencies> parts, long elapsedNanos) {
+
+        static Measured.Throughput together(String approach, List<Run> rounds) {
+            var parts = rounds.stream().flatMap(round -> round.parts().stream()).toList();
+            return Latencies.summarize(approach, parts, rounds.stream().mapToLong(Run::elapsedNanos).sum());
+        }
+    }
+
+    /** Told when the measured time begins and when it ends (after the warm-up, before the clients stop). */
+    interface Window {
+        void opened();
+
+        void closed();
+    }
+
     static Measured.Throughput run(String approach, int clients, Duration warmUp, Duration duration,
                                    Supplier<Request> client) {
+        return measure(approach, clients, warmUp, duration, client, null).result();
+    }
+
+    /** As {@link #run}; {@code window}, if not null, is told on this thread when measuring starts and ends. */
+    static Run measure(String approach, int clients, Duration warmUp, Duration duration, Supplier<Request> client,
+                       Window window) {
         var parts = new ArrayList<Latencies>();
         var threads = new ArrayList<Thread>();
         long start = System.nanoTime() + warmUp.toNanos();
@@ -42,11 +64,28 @@ final class LoadClients {
             threads.add(thread);
             thread.start();
         }
+        if (window != null) {
+            sleepUntil(start);
+            window.opened();
+            sleepUntil(end);
+            window.closed();
+        }
         join(threads);
         if (failures.get() > 0) {
             throw new IllegalStateException(approach + ": " + failures.get() + " requests failed");
         }
-        return Latencies.summarize(approach, parts, end - start);
+        return new Run(Latencies.summarize(approach, parts, end - start), parts, end - start);
+    }
+
+    private static void sleepUntil(long nanoTime) {
+        for (long left = nanoTime - System.nanoTime(); left > 0; left = nanoTime - System.nanoTime()) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private static void repeat(Request request, long start, long end, Latencies latencies, AtomicLong failures) {

@@ -10,7 +10,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -28,7 +30,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * or {@code public-key-location}, and {@code audiences}); this adds what EventFold requires of every token on top
  * of Boot's checks, the cache of validated tokens, and the {@link Caller} of each request.
  */
-@AutoConfiguration
+@AutoConfiguration(before = org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration.class)
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityAutoConfiguration {
 
@@ -40,6 +42,12 @@ public class SecurityAutoConfiguration {
     @Bean
     ProblemRefusals problemRefusals() {
         return new ProblemRefusals();
+    }
+
+    /** Instead of Boot's publisher: refusals only, no event per accepted token. */
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+        return new FailureEvents(publisher);
     }
 
     @Bean

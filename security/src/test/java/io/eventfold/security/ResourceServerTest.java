@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,6 +38,8 @@ class ResourceServerTest {
     int port;
     @Autowired
     JwtDecoder decoder;
+    @Autowired
+    SecuredApp.AuthenticationEvents events;
 
     @DynamicPropertySource
     static void trustTheLocalIssuer(DynamicPropertyRegistry registry) {
@@ -49,6 +52,16 @@ class ResourceServerTest {
     @Test
     void the_decoder_spring_configured_remembers_validated_tokens() {
         assertThat(decoder).isInstanceOf(CachingJwtDecoder.class);
+    }
+
+    @Test
+    void an_accepted_token_publishes_no_event_and_a_refused_one_still_does() throws Exception {
+        events.published.clear();
+        assertThat(get("/api/orgs/acme", organizer("acme")).statusCode()).isEqualTo(200);
+        assertThat(events.published).as("no event per accepted request").isEmpty();
+
+        assertThat(get("/api/orgs/acme", "not.a.jwt").statusCode()).isEqualTo(401);
+        assertThat(events.published).singleElement().isInstanceOf(AbstractAuthenticationFailureEvent.class);
     }
 
     @Test

@@ -1,8 +1,12 @@
 package io.eventfold.security;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationEvent;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +26,22 @@ class SecuredApp {
                         .requestMatchers("/api/**").hasRole(Role.ORGANIZER.name())
                         .anyRequest().denyAll())
                 .build();
+    }
+
+    /** The authentication events the app published, whatever thread handled the request. */
+    @Bean
+    AuthenticationEvents authenticationEvents() {
+        return new AuthenticationEvents();
+    }
+
+    static class AuthenticationEvents {
+
+        final List<AbstractAuthenticationEvent> published = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(AbstractAuthenticationEvent event) {
+            published.add(event);
+        }
     }
 
     @RestController

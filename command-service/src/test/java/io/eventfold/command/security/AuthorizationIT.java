@@ -11,7 +11,7 @@ import io.eventfold.infra.HttpJson.Response;
 import io.eventfold.issuer.LocalIssuer;
 import io.eventfold.testsupport.TestIssuer;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -183,12 +184,24 @@ class AuthorizationIT {
         return response;
     }
 
+    /** An issuer the service does not trust: one key pair for the class, in a folder JUnit removes after it. */
+    @TempDir
+    static Path strangerHome;
+    private static LocalIssuer stranger;
+
+    private static synchronized LocalIssuer stranger() {
+        if (stranger == null) {
+            stranger = LocalIssuer.open(strangerHome);
+        }
+        return stranger;
+    }
+
     /** Who may not send this command, and the status each is refused with. */
     static List<Refused> refusals(Endpoint endpoint) throws IOException {
         var refusals = new ArrayList<>(List.of(
                 new Refused("no token", "", 401),
                 new Refused("expired", odd(Map.of("exp", Instant.now().minusSeconds(60).getEpochSecond())), 401),
-                new Refused("bad signature", LocalIssuer.open(Files.createTempDirectory("another-issuer"))
+                new Refused("bad signature", stranger()
                         .token("organizer-of-acme", "organizer", List.of("acme"), Duration.ofMinutes(5)), 401),
                 new Refused("wrong issuer", odd(Map.of("iss", "https://evil.example")), 401),
                 new Refused("wrong audience", odd(Map.of("aud", "another-app")), 401),

@@ -17,6 +17,7 @@ import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryB
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 
 @Configuration(proxyBeanMethods = false)
 class AggregateConfig {
@@ -71,9 +72,9 @@ class AggregateConfig {
      * transaction): an entry another instance has moved past, or one ahead of the store, is dropped and reloaded.
      */
     @Bean
-    Cache conferenceCache(@Value("${eventfold.aggregate-cache-size:2000}") int capacity,
+    Cache conferenceCache(@Value("${eventfold.aggregate-cache-max-bytes:256MB}") DataSize maxBytes,
                           EntityManagerProvider entityManagers) {
-        return new StoreCheckedCache(new BoundedAggregateCache(capacity), aggregateId -> ((Number) entityManagers
+        return new StoreCheckedCache(new BoundedAggregateCache(maxBytes.toBytes()), aggregateId -> ((Number) entityManagers
                 .getEntityManager().createNativeQuery(LAST_SEQUENCE_NUMBER)
                 .setParameter(1, aggregateId)
                 .getSingleResult()).longValue());

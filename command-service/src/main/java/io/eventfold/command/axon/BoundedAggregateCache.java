@@ -11,17 +11,19 @@ import org.axonframework.common.caching.Cache;
  * Recently and often used conferences, held strongly up to a bound (Caffeine). Axon's WeakReferenceCache let the
  * garbage collector drop a busy conference at any young collection, and every command after that reloaded it
  * from its snapshot and events. A LinkedHashMap behind one lock came next: request threads queued on it while
- * holding their conference's lock. Reads here take no lock;
- * evictions run on the writing thread.
+ * holding their conference's lock. Reads here take no lock; evictions run on the writing thread. The bound is in
+ * bytes: a conference of 100,000 registrations takes the room of thousands of small ones.
  */
 final class BoundedAggregateCache implements Cache {
 
     private final Map<Object, Object> entries;
     private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
 
-    BoundedAggregateCache(int capacity) {
+    /** At most {@code maxBytes} of aggregates, as they weigh themselves ({@link CacheWeigher}). */
+    BoundedAggregateCache(long maxBytes) {
         this.entries = Caffeine.newBuilder()
-                .maximumSize(capacity)
+                .maximumWeight(maxBytes)
+                .weigher((key, value) -> CacheWeigher.weigh(value))
                 .executor(Runnable::run)
                 .evictionListener((key, value, cause) -> listeners.forEach(l -> l.onEntryExpired(key)))
                 .build()

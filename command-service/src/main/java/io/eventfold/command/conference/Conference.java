@@ -3,6 +3,7 @@ package io.eventfold.command.conference;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
+import io.eventfold.command.axon.Weighed;
 import io.eventfold.command.conference.ConferenceCommands.Accepted;
 import io.eventfold.command.conference.ConferenceCommands.AddSession;
 import io.eventfold.command.conference.ConferenceCommands.AssignSpeaker;
@@ -42,8 +43,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate(snapshotTriggerDefinition = "conferenceSnapshotTrigger", cache = "conferenceCache",
         lockFactory = "conferenceLockFactory", commandTargetResolver = ConferenceTarget.BEAN)
 @Revision("4")
-class Conference {
+class Conference implements Weighed {
 
+    /** The aggregate and Axon's wrapper around it, before any session or registration. */
+    private static final long BASE_BYTES = 1_024;
     private static final Set<ConferenceStatus> OPEN = Set.of(ConferenceStatus.DRAFT, ConferenceStatus.PUBLISHED);
     private static final Map<ConferenceStatus, Set<ConferenceStatus>> TRANSITIONS = Map.of(
             ConferenceStatus.DRAFT, Set.of(ConferenceStatus.PUBLISHED, ConferenceStatus.CANCELLED),
@@ -63,6 +66,11 @@ class Conference {
 
     Conference() {
         // for Axon
+    }
+
+    @Override
+    public long approximateBytes() {
+        return BASE_BYTES + sessions.approximateBytes() + registrations.approximateBytes();
     }
 
     @CommandHandler

@@ -30,11 +30,20 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
  */
 class Registrations {
 
+    /** Heap per entry, roughly: a map node, a UUID-sized id, the registration record and its user id. */
+    private static final long ACTIVE_BYTES = 320;
+    /** Two boxed longs in a map node. */
+    private static final long CANCELLED_BYTES = 96;
+
     private Map<String, ActiveRegistration> active = new HashMap<>();
     private CancelledRegistrations cancelled = new CancelledRegistrations();
     private Map<Role, Integer> activeByRole = new EnumMap<>(Role.class);
     /** Derived from {@code active}: not in snapshots, rebuilt on first use after a restore. */
     private transient Set<String> activeUsers;
+
+    long approximateBytes() {
+        return active.size() * ACTIVE_BYTES + cancelled.size() * CANCELLED_BYTES;
+    }
 
     Accepted register(RegisterPerson command, ConferenceStatus status, int capacity, String organizationId,
                       ConferenceLimits limits) {

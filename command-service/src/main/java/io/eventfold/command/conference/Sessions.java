@@ -25,7 +25,16 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
  */
 class Sessions {
 
+    /** Heap per session, roughly (its added event's texts included), and per speaker of one. */
+    private static final long SESSION_BYTES = 1_024;
+    private static final long SPEAKER_BYTES = 96;
+
     private Map<String, SessionState> byId = new HashMap<>();
+
+    long approximateBytes() {
+        long speakers = byId.values().stream().mapToLong(session -> session.speakers().size()).sum();
+        return byId.size() * SESSION_BYTES + speakers * SPEAKER_BYTES;
+    }
 
     Accepted add(AddSession command, ConferenceStatus status, ConferenceLimits limits) {
         var existing = byId.get(command.sessionId());

@@ -74,7 +74,8 @@ class AggregateConfig {
     @Bean
     Cache conferenceCache(@Value("${eventfold.aggregate-cache-max-bytes:256MB}") DataSize maxBytes,
                           EntityManagerProvider entityManagers) {
-        return new StoreCheckedCache(new BoundedAggregateCache(maxBytes.toBytes()), aggregateId -> ((Number) entityManagers
+        var cache = new BoundedAggregateCache(maxBytes.toBytes());
+        return new StoreCheckedCache(cache, aggregateId -> ((Number) entityManagers
                 .getEntityManager().createNativeQuery(LAST_SEQUENCE_NUMBER)
                 .setParameter(1, aggregateId)
                 .getSingleResult()).longValue());

@@ -2,16 +2,17 @@ package io.eventfold.query.dashboard;
 
 import io.eventfold.query.freshness.Freshness;
 import io.eventfold.query.freshness.FreshnessProperties;
+import io.eventfold.query.freshness.Waits;
 import io.eventfold.query.freshness.Watcher;
 import io.eventfold.query.web.InvalidParameterException;
 import io.eventfold.security.Caller;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,9 +35,11 @@ class DashboardController {
     private final Freshness freshness;
     private final Watcher<String> versions;
     private final Duration maxWait;
+    private final Waits waits;
 
-    DashboardController(DashboardRows rows, DashboardCache dashboards, Freshness freshness,
+    DashboardController(DashboardRows rows, DashboardCache dashboards, Freshness freshness, Waits waits,
                         FreshnessProperties properties) {
+        this.waits = waits;
         this.rows = rows;
         this.dashboards = dashboards;
         this.freshness = freshness;
@@ -55,7 +58,8 @@ class DashboardController {
     @ApiResponse(responseCode = "304", description = "Unchanged since the If-None-Match tag")
     @ApiResponse(responseCode = "404", description = "Unknown event, or one this token may not see",
             content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "503", description = "minVersion not reached within the wait",
+    @ApiResponse(responseCode = "503", description = "minVersion not reached within the wait, or too many reads "
+            + "waiting on this instance (at once)",
             content = @Content(mediaType = "application/problem+json"))
     void dashboard(
             @PathVariable String eventId,
@@ -64,21 +68,27 @@ class DashboardController {
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             @RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding,
             @Parameter(hidden = true) Caller caller,
-            HttpServletResponse response) throws IOException {
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
         InvalidParameterException.notNegative("minVersion", minVersion);
         boolean gzip = DashboardRows.acceptsGzip(acceptEncoding);
-        long started = System.nanoTime();
+        if (minVersion == null) {
+            dashboards.fresh(eventId, gzip, caller).orElseThrow(() -> new UnknownEventException(eventId))
+                    .writeTo(response, ifNoneMatch);
+            return;
+        }
+        long deadline = System.nanoTime() + maxWait.toNanos();
         // A fresh enough dashboard was answered by the fast path: the wait polls only versions, then one read.
-        if (minVersion != null && !versions.await(eventId, minVersion)) {
-            throw freshness.behind(behind(eventId, minVersion, caller));
-        }
-        var row = dashboards.fresh(eventId, gzip, caller);
-        if (row.isEmpty() && minVersion != null) {
-            // Reached, but not for this caller: answered as a wait for a conference that never comes.
-            sleepUntil(started + maxWait.toNanos());
-            throw freshness.behind(notThere(eventId));
-        }
-        row.orElseThrow(() -> new UnknownEventException(eventId)).writeTo(response, ifNoneMatch);
+        waits.answerAfter(() -> versions.reached(eventId, minVersion), request, response, (answer, reached) -> {
+            if (!reached) {
+                throw freshness.behind(behind(eventId, minVersion, caller));
+            }
+            var row = dashboards.fresh(eventId, gzip, caller);
+            if (row.isEmpty()) {
+                // Reached, but not for this caller: answered as a wait for a conference that never comes.
+                throw freshness.behindAt(notThere(eventId), deadline);
+            }
+            row.get().writeTo(answer, ifNoneMatch);
+        });
     }
 
     private String behind(String eventId, long minVersion, Caller caller) {
@@ -89,16 +99,5 @@ class DashboardController {
 
     private static String notThere(String eventId) {
         return "Event " + eventId + " is not in the read model yet";
-    }
-
-    private static void sleepUntil(long deadline) {
-        long left = deadline - System.nanoTime();
-        if (left > 0) {
-            try {
-                TimeUnit.NANOSECONDS.sleep(left);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

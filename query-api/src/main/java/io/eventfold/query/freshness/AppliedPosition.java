@@ -1,7 +1,11 @@
 package io.eventfold.query.freshness;
 
 import io.eventfold.query.web.InvalidParameterException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -16,11 +20,13 @@ public class AppliedPosition {
 
     private final JdbcClient jdbc;
     private final Freshness freshness;
+    private final Waits waits;
     private final Watcher<String> watcher;
 
-    AppliedPosition(JdbcClient jdbc, Freshness freshness) {
+    AppliedPosition(JdbcClient jdbc, Freshness freshness, Waits waits) {
         this.jdbc = jdbc;
         this.freshness = freshness;
+        this.waits = waits;
         this.watcher = freshness.watcher("applied-position-watcher", keys -> Map.of(LIVE, current()));
     }
 
@@ -29,12 +35,23 @@ public class AppliedPosition {
                 .param(LIVE).query(Long.class).single();
     }
 
-    /** Returns once every event up to {@code minPosition} is applied; 503 if that takes too long. */
-    public void await(Long minPosition) {
+    /**
+     * {@code read}'s answer, at once without {@code minPosition}; with it, null is returned at once (the
+     * request is then answered, as JSON, once every event up to it is applied) or 503 if that takes too long.
+     */
+    public <T> ResponseEntity<T> answer(Long minPosition, Supplier<T> read, HttpServletRequest request,
+                                        HttpServletResponse response) {
         InvalidParameterException.notNegative("minPosition", minPosition);
-        if (minPosition != null && !watcher.await(LIVE, minPosition)) {
-            throw freshness.behind("The read model is complete up to position " + current() + ", not yet "
-                    + minPosition);
+        if (minPosition == null) {
+            return ResponseEntity.ok(read.get());
         }
+        waits.answerAfter(() -> watcher.reached(LIVE, minPosition), request, response, (answer, reached) -> {
+            if (!reached) {
+                throw freshness.behind("The read model is complete up to position " + current() + ", not yet "
+                        + minPosition);
+            }
+            waits.problems().json(answer, read.get());
+        });
+        return null;
     }
 }

@@ -58,6 +58,11 @@ public class Freshness implements DisposableBean {
         return new ReadModelBehindException(detail, properties.maxWait());
     }
 
+    /** As {@link #behind}, answered by {@link Waits} no sooner than {@code answerAt} ({@link System#nanoTime()}). */
+    public ReadModelBehindException behindAt(String detail, long answerAt) {
+        return new ReadModelBehindException(detail, properties.maxWait(), answerAt);
+    }
+
     private void signalAll(boolean listening) {
         this.listening = listening;
         watchers.forEach(watcher -> watcher.signalled(listening));

@@ -56,10 +56,7 @@ public final class Watcher<K> implements AutoCloseable {
 
     /** Whether {@code key}'s number reached {@code minimum} within the allowed wait. */
     public boolean await(K key, long minimum) {
-        var reached = new CompletableFuture<Boolean>();
-        waiting.add(new Waiting<>(key, minimum, System.nanoTime() + maxWait.toNanos(), reached));
-        // Wakes the watcher if it sleeps because nobody waited.
-        LockSupport.unpark(thread);
+        var reached = reached(key, minimum);
         try {
             // The watcher answers false at the deadline; the margin only guards against a stalled read.
             return reached.get(maxWait.toMillis() + 1_000, TimeUnit.MILLISECONDS);
@@ -71,6 +68,18 @@ public final class Watcher<K> implements AutoCloseable {
         } finally {
             reached.complete(false);
         }
+    }
+
+    /**
+     * Completes with whether {@code key}'s number reached {@code minimum} within the allowed wait, on this
+     * watcher's thread: a caller holds no thread meanwhile, and must not do slow work where it is completed.
+     */
+    public CompletableFuture<Boolean> reached(K key, long minimum) {
+        var reached = new CompletableFuture<Boolean>();
+        waiting.add(new Waiting<>(key, minimum, System.nanoTime() + maxWait.toNanos(), reached));
+        // Wakes the watcher if it sleeps because nobody waited.
+        LockSupport.unpark(thread);
+        return reached;
     }
 
     /** Whether {@link #changed()} is now called after every change of the numbers. */

@@ -5,9 +5,12 @@ import io.eventfold.query.freshness.AppliedPosition;
 import io.eventfold.security.Caller;
 import io.eventfold.security.Role;
 import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -47,7 +50,7 @@ class SearchController {
     }
 
     @GetMapping("/api/events/search")
-    Page search(@RequestParam(required = false) String status,
+    ResponseEntity<Page> search(@RequestParam(required = false) String status,
                 @RequestParam(name = "org_id", required = false) String organizationId,
                 @Parameter(description = "FROM..TO: startDate >= FROM and endDate <= TO; either side may be empty")
                 @RequestParam(required = false) String dates,
@@ -55,9 +58,12 @@ class SearchController {
                 @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) String size,
                 @Parameter(description = "Wait until every event up to this global position is applied")
                 @RequestParam(required = false) Long minPosition,
-                @Parameter(hidden = true) Caller caller) {
+                @Parameter(hidden = true) Caller caller, HttpServletRequest request, HttpServletResponse response) {
         var criteria = SearchCriteria.parse(status, organizationId, dates, page, size);
-        applied.await(minPosition);
+        return applied.answer(minPosition, () -> search(criteria, caller), request, response);
+    }
+
+    private Page search(SearchCriteria criteria, Caller caller) {
         var items = new ArrayList<Item>();
         var total = new long[1];
         jdbc.sql("""

@@ -3,8 +3,11 @@ package io.eventfold.query.stats;
 import io.eventfold.query.freshness.AppliedPosition;
 import io.eventfold.security.Caller;
 import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,13 +34,16 @@ class StatusCountController {
     }
 
     @GetMapping("/api/events/stats/by-status")
-    List<StatusCount> byStatus(
+    ResponseEntity<List<StatusCount>> byStatus(
             @Parameter(description = "One organization; all the token's organizations when absent")
             @RequestParam(name = "org_id", required = false) String organizationId,
             @Parameter(description = "Wait until every event up to this global position is applied")
             @RequestParam(required = false) Long minPosition,
-            @Parameter(hidden = true) Caller caller) {
-        applied.await(minPosition);
+            @Parameter(hidden = true) Caller caller, HttpServletRequest request, HttpServletResponse response) {
+        return applied.answer(minPosition, () -> counts(organizationId, caller), request, response);
+    }
+
+    private List<StatusCount> counts(String organizationId, Caller caller) {
         var counts = new HashMap<String, Long>();
         jdbc.sql("""
                         select status, sum(conference_count) from status_count

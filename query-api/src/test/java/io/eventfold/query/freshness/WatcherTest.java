@@ -45,6 +45,21 @@ class WatcherTest {
     }
 
     @Test
+    void a_wait_without_a_waiting_thread_completes_when_reached_and_with_false_at_the_deadline() throws Exception {
+        given(Duration.ofMillis(300), this::readNumbers);
+        numbers.put("c1", 3L);
+
+        var reached = watcher.reached("c1", 5);
+        var never = watcher.reached("c1", 9);
+        Thread.sleep(50);
+        assertThat(reached).isNotDone();
+        numbers.put("c1", 5L);
+
+        assertThat(reached.get()).isTrue();
+        assertThat(never.get()).isFalse();
+    }
+
+    @Test
     void a_number_not_reached_or_never_there_ends_the_wait_with_false_at_the_deadline() {
         given(Duration.ofMillis(200), this::readNumbers);
         numbers.put("c1", 3L);

@@ -1,5 +1,6 @@
 package io.eventfold.query.search;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.eventfold.query.freshness.AppliedPosition;
 import io.eventfold.security.Caller;
@@ -19,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Search over conference events: one SELECT on the dashboard table, the page and the total together, over what
  * the caller may find: the conferences of its organizations, and for an attendee those of every organization
- * that are not drafts. A filter outside that finds nothing.
+ * that are not drafts. A filter outside that finds nothing. Its cost is bounded whatever matches: a page lies
+ * within the first {@link SearchCriteria#MAX_ROWS} matches, and the total counts no further than that.
  */
 @RestController
 class SearchController {
@@ -37,7 +39,9 @@ class SearchController {
                 @JsonProperty("session_count") int sessionCount, @JsonProperty("speaker_count") int speakerCount) {
     }
 
-    record Page(List<Item> items, long total, long pages, int page, int size) {
+    /** {@code totalIsLowerBound}: true when more than {@code total} match (only then present). */
+    record Page(List<Item> items, long total, long pages, int page, int size,
+                @JsonInclude(JsonInclude.Include.NON_NULL) Boolean totalIsLowerBound) {
     }
 
     /** What an attendee finds of every organization: never a draft. */
@@ -54,6 +58,7 @@ class SearchController {
                 @RequestParam(name = "org_id", required = false) String organizationId,
                 @Parameter(description = "FROM..TO: startDate >= FROM and endDate <= TO; either side may be empty")
                 @RequestParam(required = false) String dates,
+                @Parameter(description = "From 1; page × size at most 10000")
                 @RequestParam(required = false) String page,
                 @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) String size,
                 @Parameter(description = "Wait until every event up to this global position is applied")
@@ -63,11 +68,15 @@ class SearchController {
         return applied.answer(minPosition, () -> search(criteria, caller), request, response);
     }
 
+    /**
+     * Not materialized: the count stops after one row beyond the cap, and the page reads the matches in index
+     * order up to its last row, instead of both going through a copy of every match.
+     */
     private Page search(SearchCriteria criteria, Caller caller) {
         var items = new ArrayList<Item>();
         var total = new long[1];
         jdbc.sql("""
-                        with matching as (
+                        with matching as not materialized (
                             select * from dashboard
                             where (cast(:status as text) is null or status = :status)
                               and (cast(:org as text) is null or organization_id = :org)
@@ -76,7 +85,7 @@ class SearchController {
                               and (organization_id = any(:orgs) or :attendee and status = any(:public)))
                         select counted.total, p.conference_id, p.organization_id, p.name, p.status, p.start_date,
                                p.end_date, p.attendee_count, p.session_count, p.speaker_count
-                        from (select count(*) as total from matching) counted
+                        from (select count(*) as total from (select 1 from matching limit :cap) capped) counted
                         left join lateral (select * from matching order by start_date, conference_id
                                            limit :size offset :offset) p on true""")
                 .param("status", criteria.status())
@@ -85,6 +94,7 @@ class SearchController {
                 .param("to", criteria.to())
                 .param("size", criteria.size())
                 .param("offset", criteria.offset())
+                .param("cap", SearchCriteria.MAX_ROWS + 1)
                 .param("orgs", readable(caller))
                 .param("attendee", caller.is(Role.ATTENDEE))
                 .param("public", PUBLIC)
@@ -97,7 +107,9 @@ class SearchController {
                     }
                     return null;
                 }).list();
-        long pages = (total[0] + criteria.size() - 1) / criteria.size();
-        return new Page(items, total[0], pages, criteria.page(), criteria.size());
+        boolean capped = total[0] > SearchCriteria.MAX_ROWS;
+        long counted = Math.min(total[0], SearchCriteria.MAX_ROWS);
+        long pages = (counted + criteria.size() - 1) / criteria.size();
+        return new Page(items, counted, pages, criteria.page(), criteria.size(), capped ? Boolean.TRUE : null);
     }
 }

@@ -5,8 +5,14 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 
-/** The validated search parameters. Every filter is optional; {@code dates} is {@code FROM..TO}. */
+/**
+ * The validated search parameters. Every filter is optional; {@code dates} is {@code FROM..TO}. A search
+ * reaches the first {@link #MAX_ROWS} matches, no further: a page beyond is refused, so no search sorts or skips
+ * more rows than that (narrower filters reach the rest).
+ */
 record SearchCriteria(String status, String organizationId, LocalDate from, LocalDate to, int page, int size) {
+
+    static final int MAX_ROWS = 10_000;
 
     private static final Set<String> STATUSES = Set.of("DRAFT", "PUBLISHED", "COMPLETED", "CANCELLED");
 
@@ -27,8 +33,14 @@ record SearchCriteria(String status, String organizationId, LocalDate from, Loca
                 throw new InvalidParameterException("dates", "must not start after it ends");
             }
         }
-        return new SearchCriteria(status, organizationId, from, to, number("page", page, 1, 1, Integer.MAX_VALUE),
-                number("size", size, 20, 1, 100));
+        var criteria = new SearchCriteria(status, organizationId, from, to,
+                number("page", page, 1, 1, Integer.MAX_VALUE), number("size", size, 20, 1, 100));
+        if (criteria.offset() + criteria.size() > MAX_ROWS) {
+            throw new InvalidParameterException("page", "must be at most " + MAX_ROWS / criteria.size()
+                    + " with size " + criteria.size() + ": a search reaches its first " + MAX_ROWS
+                    + " matches; narrow the filters to reach others");
+        }
+        return criteria;
     }
 
     long offset() {

@@ -83,13 +83,32 @@ class SearchApiIT {
     @CsvSource(delimiter = '|', value = {
             "?status=OPEN|status", "?size=0|size", "?size=101|size", "?size=ten|size", "?page=0|page",
             "?dates=2027-01-01|dates", "?dates=2027-13-01..|dates", "?dates=2027-03-01..2027-02-01|dates",
-            "?minPosition=-1|minPosition"})
+            "?minPosition=-1|minPosition", "?page=501|page", "?page=101&size=100|page",
+            "?page=2147483647&size=100|page"})
     void bad_parameters_are_400_naming_the_parameter(String query, String parameter) {
         var response = api.get("/api/events/search" + query);
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly(parameter);
+    }
+
+    @Test
+    void the_last_page_within_the_first_10000_matches_is_answered_and_below_the_cap_the_total_is_exact() {
+        var last = api.get("/api/events/search?page=500").json();
+        var lastOfHundreds = api.get("/api/events/search?page=100&size=100").json();
+
+        assertThat(last.get("items")).isEmpty();
+        assertThat(last.get("total").asLong()).isEqualTo(4);
+        assertThat(last.has("totalIsLowerBound")).isFalse();
+        assertThat(lastOfHundreds.get("page").asInt()).isEqualTo(100);
+    }
+
+    @Test
+    void a_page_too_deep_says_how_deep_a_search_may_go() {
+        var response = api.get("/api/events/search?page=101&size=100");
+
+        assertThat(response.json().get("detail").asString()).contains("at most 100", "10000");
     }
 
     @Test

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * database; a read with it is never answered from a copy older than asked; and each form of a dashboard only
  * moves forward in one instance. A copy is served only while the refresher keeps checking: if it stalls, or
  * cannot reach the database (then the cache is emptied), reads go to the database. A dashboard is kept in each
- * form asked for: text or gzip, stored or without personal data (made from the stored one once per tag).
+ * form asked for: text or gzip, stored or without personal data (made from the stored one once per tag), within a
+ * budget of bytes: a few huge documents cannot fill the heap.
  */
 @Component
 class DashboardCache implements DisposableBean {
@@ -34,6 +35,9 @@ class DashboardCache implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(DashboardCache.class);
     /** A copy is served only if the last successful check began within this many intervals. */
     private static final int STALLED_AFTER_INTERVALS = 5;
+
+    /** Bytes of a kept copy besides its document: the key, the tags, the record (an estimate). */
+    private static final int ROW_OVERHEAD = 256;
 
     /** {@code personal}: the stored document, else the form without personal data. */
     private record Key(String eventId, boolean gzip, boolean personal) {
@@ -47,7 +51,9 @@ class DashboardCache implements DisposableBean {
 
     DashboardCache(DashboardRows rows, DashboardCacheProperties properties, MeterRegistry registry) {
         this.rows = rows;
-        this.cache = Caffeine.newBuilder().maximumSize(properties.maxEntries()).recordStats().build();
+        this.cache = Caffeine.newBuilder().maximumWeight(properties.maxWeight())
+                .weigher((Key key, DashboardRows.Row row) -> properties.weigh(row.body().length + ROW_OVERHEAD))
+                .recordStats().build();
         CaffeineCacheMetrics.monitor(registry, cache, "dashboards");
         var interval = properties.refreshInterval().toNanos();
         this.servedForNanos = STALLED_AFTER_INTERVALS * interval;
@@ -128,6 +134,12 @@ class DashboardCache implements DisposableBean {
             log.warn("Cannot check the cached dashboards; reading them from the database until it works again", e);
             cache.invalidateAll();
         }
+    }
+
+    /** What the kept copies weigh now, evictions due done first. */
+    long weight() {
+        cache.cleanUp();
+        return cache.policy().eviction().orElseThrow().weightedSize().orElse(0);
     }
 
     void clear() {

@@ -112,6 +112,21 @@ class SearchApiIT {
     }
 
     @Test
+    void a_search_answered_after_its_wait_is_the_same_document_as_one_answered_at_once() {
+        new ReadModelRows(jdbc).watermark(0, 40);
+        var query = "/api/events/search?status=PUBLISHED&size=2&page=2";
+
+        var atOnce = api.get(query);
+        var afterWait = api.get(query + "&minPosition=40");
+
+        assertThat(afterWait.status()).isEqualTo(200);
+        assertThat(afterWait.contentType()).startsWith("application/json");
+        assertThat(afterWait.body()).isEqualTo(atOnce.body());
+        assertThat(api.get("/api/events/stats/by-status?minPosition=40").body())
+                .isEqualTo(api.get("/api/events/stats/by-status").body());
+    }
+
+    @Test
     void min_position_waits_for_every_partition_and_answers_503_when_it_is_not_reached() {
         var rows = new ReadModelRows(jdbc);
         rows.watermark(0, 40);

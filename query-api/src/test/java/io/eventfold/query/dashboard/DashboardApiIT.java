@@ -2,6 +2,8 @@ package io.eventfold.query.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventfold.infra.HttpJson;
+import io.eventfold.testsupport.TestIssuer;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -68,6 +70,22 @@ class DashboardApiIT extends DashboardTestBase {
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void a_wait_reached_for_a_conference_the_caller_may_not_see_still_lasts_the_whole_wait() {
+        rows.dashboard("c1", "acme", "PUBLISHED", "2027-01-01", "2027-01-02", 3);
+        var stranger = new HttpJson(api.base()).withBearer(TestIssuer.organizer("globex"));
+
+        long started = System.nanoTime();
+        var response = stranger.get("/api/events/c1/dashboard?minVersion=1");
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.header("Retry-After")).isEqualTo("1");
+        assertThat(response.json().get("detail").asString()).contains("c1 is not in the read model yet");
+        // As long as a wait for a conference that does not exist (eventfold.query.max-wait=400ms in tests).
+        assertThat(millis).isGreaterThanOrEqualTo(390);
     }
 
     @Test

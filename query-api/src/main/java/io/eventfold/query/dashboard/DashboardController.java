@@ -78,7 +78,7 @@ class DashboardController {
         }
         long deadline = System.nanoTime() + maxWait.toNanos();
         // A fresh enough dashboard was answered by the fast path: the wait polls only versions, then one read.
-        waits.answerAfter(() -> versions.reached(eventId, minVersion), request, response, (answer, reached) -> {
+        waits.answerAfter(() -> versions.reached(eventId, minVersion), request, (answer, reached) -> {
             if (!reached) {
                 throw freshness.behind(behind(eventId, minVersion, caller));
             }

@@ -2,7 +2,6 @@ package io.eventfold.query.freshness;
 
 import io.eventfold.query.web.InvalidParameterException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.http.ResponseEntity;
@@ -39,13 +38,12 @@ public class AppliedPosition {
      * {@code read}'s answer, at once without {@code minPosition}; with it, null is returned at once (the
      * request is then answered, as JSON, once every event up to it is applied) or 503 if that takes too long.
      */
-    public <T> ResponseEntity<T> answer(Long minPosition, Supplier<T> read, HttpServletRequest request,
-                                        HttpServletResponse response) {
+    public <T> ResponseEntity<T> answer(Long minPosition, Supplier<T> read, HttpServletRequest request) {
         InvalidParameterException.notNegative("minPosition", minPosition);
         if (minPosition == null) {
             return ResponseEntity.ok(read.get());
         }
-        waits.answerAfter(() -> watcher.reached(LIVE, minPosition), request, response, (answer, reached) -> {
+        waits.answerAfter(() -> watcher.reached(LIVE, minPosition), request, (answer, reached) -> {
             if (!reached) {
                 throw freshness.behind("The read model is complete up to position " + current() + ", not yet "
                         + minPosition);

@@ -78,8 +78,7 @@ public class Waits implements DisposableBean {
      * Returns at once; {@code answer} is called once {@code wait} completes. 503 (thrown here) if as many reads
      * wait already as may.
      */
-    public void answerAfter(Supplier<CompletableFuture<Boolean>> wait, HttpServletRequest request,
-                            HttpServletResponse response, Answer answer) {
+    public void answerAfter(Supplier<CompletableFuture<Boolean>> wait, HttpServletRequest request, Answer answer) {
         if (!waiters.tryAcquire()) {
             throw new TooManyWaitsException(maxWaiters);
         }

@@ -7,7 +7,6 @@ import io.eventfold.security.Caller;
 import io.eventfold.security.Role;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,9 +62,9 @@ class SearchController {
                 @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) String size,
                 @Parameter(description = "Wait until every event up to this global position is applied")
                 @RequestParam(required = false) Long minPosition,
-                @Parameter(hidden = true) Caller caller, HttpServletRequest request, HttpServletResponse response) {
+                @Parameter(hidden = true) Caller caller, HttpServletRequest request) {
         var criteria = SearchCriteria.parse(status, organizationId, dates, page, size);
-        return applied.answer(minPosition, () -> search(criteria, caller), request, response);
+        return applied.answer(minPosition, () -> search(criteria, caller), request);
     }
 
     /**

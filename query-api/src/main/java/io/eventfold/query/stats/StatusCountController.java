@@ -4,7 +4,6 @@ import io.eventfold.query.freshness.AppliedPosition;
 import io.eventfold.security.Caller;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -39,8 +38,8 @@ class StatusCountController {
             @RequestParam(name = "org_id", required = false) String organizationId,
             @Parameter(description = "Wait until every event up to this global position is applied")
             @RequestParam(required = false) Long minPosition,
-            @Parameter(hidden = true) Caller caller, HttpServletRequest request, HttpServletResponse response) {
-        return applied.answer(minPosition, () -> counts(organizationId, caller), request, response);
+            @Parameter(hidden = true) Caller caller, HttpServletRequest request) {
+        return applied.answer(minPosition, () -> counts(organizationId, caller), request);
     }
 
     private List<StatusCount> counts(String organizationId, Caller caller) {

@@ -88,15 +88,6 @@ class DashboardRows {
                 .optional();
     }
 
-    /** The version of one dashboard if this caller may see it: why a wait for it failed, saying no more. */
-    Optional<Long> visibleVersion(String conferenceId, Caller caller) {
-        return jdbc.sql("select version, organization_id, status from dashboard where conference_id = ?")
-                .param(conferenceId)
-                .query((rs, n) -> Visibility.of(caller, rs.getString(2), rs.getString(3)) == Visibility.HIDDEN
-                        ? Optional.<Long>empty() : Optional.of(rs.getLong(1)))
-                .optional().flatMap(version -> version);
-    }
-
     /** The versions of these dashboards, without their documents: what a read waiting for its write polls. */
     Map<String, Long> versions(Set<String> eventIds) {
         return byEventId("version", eventIds, (rs, n) -> rs.getLong(2));

@@ -54,9 +54,6 @@ final class EventFoldSystem implements AutoCloseable {
         environment.put("SPRING_DATASOURCE_URL", infra.newDatabase());
         environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infra.bootstrapServers());
         environment.put("EVENTFOLD_TOPIC_NAME", infra.newTopic());
-        // Every test client reads as one organizer (Tokens), so one caller's budget of searches and counts would
-        // be the whole suite's; the write limits stay as shipped (RateLimitIT).
-        environment.put("EVENTFOLD_LIMITS_READS_PER_SECOND", "0");
         environment.putAll(settings);
         return launch(services, environment);
     }
@@ -69,6 +66,9 @@ final class EventFoldSystem implements AutoCloseable {
     }
 
     private static EventFoldSystem launch(Set<Service> services, Map<String, String> environment) {
+        // Every test client reads as one organizer (Tokens), so one caller's budget of searches and counts would
+        // be the whole suite's; the write limits stay as shipped (RateLimitIT).
+        environment.putIfAbsent("EVENTFOLD_LIMITS_READS_PER_SECOND", "0");
         var system = new EventFoldSystem(Map.copyOf(environment));
         Runtime.getRuntime().addShutdownHook(new Thread(system::close, "eventfold-system-stop"));
         try {

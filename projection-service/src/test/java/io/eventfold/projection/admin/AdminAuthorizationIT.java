@@ -6,11 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventfold.issuer.LocalIssuer;
 import io.eventfold.projection.OperatorClient;
 import io.eventfold.projection.RunningProjector;
+import io.eventfold.testsupport.RawRequest;
 import io.eventfold.testsupport.TestIssuer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,21 +104,21 @@ class AdminAuthorizationIT extends RunningProjector {
         for (var request : routedAsAdmin) {
             var method = request.substring(0, request.indexOf(' '));
             var path = request.substring(request.indexOf(' ') + 1);
-            assertThat(raw(method, path, null)).as(request).startsWith("HTTP/1.1 401");
-            otherRoles().forEach((role, token) -> assertThat(raw(method, path, token)).as(role + " " + request)
+            assertThat(RawRequest.send(port, method, path, null)).as(request).startsWith("HTTP/1.1 401");
+            otherRoles().forEach((role, token) -> assertThat(RawRequest.send(port, method, path, token)).as(role + " " + request)
                     .startsWith("HTTP/1.1 403"));
         }
         for (var path : rejected) {
             var method = path.endsWith("dead-letters") ? "GET" : "POST";
             for (var token : new String[] {null, TestIssuer.organizer("acme"), TestIssuer.reader("acme"),
                     TestIssuer.attendee("ada")}) {
-                assertThat(raw(method, path, token)).as(method + " " + path).startsWith("HTTP/1.1 400")
+                assertThat(RawRequest.send(port, method, path, token)).as(method + " " + path).startsWith("HTTP/1.1 400")
                         .contains("Content-Type: application/problem+json");
             }
         }
 
         assertThat(state(letter)).isEqualTo(before);
-        assertThat(raw("GET", "/%61dmin/dead-letters", TestIssuer.operator()))
+        assertThat(RawRequest.send(port, "GET", "/%61dmin/dead-letters", TestIssuer.operator()))
                 .as("decoded, it is the admin API, for an operator").startsWith("HTTP/1.1 200");
     }
 
@@ -136,7 +135,6 @@ class AdminAuthorizationIT extends RunningProjector {
         endpoints.put(new String[] {"POST", "/admin/dead-letters/" + letter + "/skip"}, 200);
         return endpoints;
     }
-
 
     /** Enough events that a rebuild at the slowed-down rate runs for seconds. */
     private void slowRebuildAhead() {
@@ -157,19 +155,6 @@ class AdminAuthorizationIT extends RunningProjector {
 
     private int auditRows() {
         return jdbc.sql("select count(*) from operator_audit").query(Integer.class).single();
-    }
-
-    /** The request exactly as written (java.net.http normalises some paths); the whole response. */
-    private String raw(String method, String path, String token) {
-        try (var socket = new Socket("localhost", port)) {
-            var request = method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                    + "Content-Length: 0\r\n" + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
-                    + "\r\n";
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static Map<String, Object> operatorClaims(long issued, long expires, String issuer, String audience) {

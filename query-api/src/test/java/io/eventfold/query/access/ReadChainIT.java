@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventfold.query.QueryApiTest;
 import io.eventfold.query.ReadModelRows;
+import io.eventfold.testsupport.RawRequest;
 import io.eventfold.testsupport.TestIssuer;
 import jakarta.servlet.Filter;
-import java.io.IOException;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,20 +79,20 @@ class ReadChainIT {
     }
 
     @Test
-    void a_read_path_spelled_otherwise_is_rejected_or_meets_the_same_rule() throws IOException {
+    void a_read_path_spelled_otherwise_is_rejected_or_meets_the_same_rule() {
         var attendee = TestIssuer.attendee("ada");
         var rejected = List.of("/api/events/a-pub;x/dashboard", "/api/events/a-pub/dashboard;jsessionid=1",
                 "/api/events/stats/../a-pub/dashboard", "/api/events/a-pub%2Fdashboard", "//api/events/a-pub/dashboard",
                 "/api/events/%2e%2e/stats/by-status");
 
         for (var path : rejected) {
-            assertThat(raw("GET", path, attendee)).as(path).startsWith("HTTP/1.1 400")
+            assertThat(RawRequest.send(port, "GET", path, attendee)).as(path).startsWith("HTTP/1.1 400")
                     .contains("application/problem+json").doesNotContain("acme");
         }
-        assertThat(raw("GET", "/api/events/%73tats/by-status", attendee)).as("counts are not for attendees")
+        assertThat(RawRequest.send(port, "GET", "/api/events/%73tats/by-status", attendee)).as("counts are not for attendees")
                 .startsWith("HTTP/1.1 403");
-        assertThat(raw("GET", "/api/events/%73tats/by-status", null)).startsWith("HTTP/1.1 401");
-        assertThat(raw("POST", DASHBOARD + "a-pub/dashboard", TestIssuer.organizer("acme")))
+        assertThat(RawRequest.send(port, "GET", "/api/events/%73tats/by-status", null)).startsWith("HTTP/1.1 401");
+        assertThat(RawRequest.send(port, "POST", DASHBOARD + "a-pub/dashboard", TestIssuer.organizer("acme")))
                 .as("not a read: the other chain, which refuses what it does not list").startsWith("HTTP/1.1 403");
     }
 
@@ -102,16 +100,5 @@ class ReadChainIT {
         var request = new MockHttpServletRequest(method, path);
         request.setServletPath(path);
         return request;
-    }
-
-    /** The path exactly as written (java.net.http would normalise some spellings): the whole response. */
-    private String raw(String method, String path, String token) throws IOException {
-        try (var socket = new Socket("localhost", port)) {
-            var request = method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                    + "Content-Length: 0\r\n" + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
-                    + "\r\n";
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

@@ -103,7 +103,7 @@ final class BenchInfrastructure implements AutoCloseable {
         var jvm = new ArrayList<>(List.of(options));
         var profile = System.getProperty("eventfold.bench.jfr");
         if (profile != null) {
-            // Where the time goes, for the report: a JFR recording of each service, read with `jfr print`.
+            // Where the time goes, for the report: a flight recording of each service (docs/benchmarks.md).
             jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + profile + "/" + name + "-"
                     + System.nanoTime() + ".jfr");
         }

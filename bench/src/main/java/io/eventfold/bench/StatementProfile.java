@@ -11,8 +11,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The database's side of a profile: every statement of the run by total execution time, per database, from
- * {@code pg_stat_statements}. JFR shows where the services spend their CPU; this shows what they ask of
- * PostgreSQL, which shares the machine's cores with them.
+ * {@code pg_stat_statements}. The services' flight recordings show where they spend their CPU; this shows what
+ * they ask of PostgreSQL, which shares the machine's cores with them.
  */
 final class StatementProfile {
 

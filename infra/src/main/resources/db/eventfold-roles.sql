@@ -1,6 +1,6 @@
 -- EventFold's database roles: each service connects as its own, which owns only its own schema (docs/security.md).
 -- Run once per database by a superuser; running it again changes nothing. Passwords are set apart (compose).
---   eventfold_command     owns event_store (the event store, the relay's token)
+--   eventfold_command     owns event_store (the event store, the relay's token) and privacy (person keys)
 --   eventfold_projection  owns read_model (tables, views, offsets, dead letters, audit)
 --   eventfold_query       logs in as a member of eventfold_reader, which projection-service lets read only the
 --                         published views and the offsets (not registrations, dead letters or the audit)
@@ -20,7 +20,9 @@ grant eventfold_reader to eventfold_query;
 revoke create on schema public from public;
 create schema if not exists event_store authorization eventfold_command;
 create schema if not exists read_model authorization eventfold_projection;
+create schema if not exists privacy authorization eventfold_command;
 alter schema event_store owner to eventfold_command;
+alter schema privacy owner to eventfold_command;
 alter schema read_model owner to eventfold_projection;
 
 -- A database from before these roles: what is in each schema goes to its service (a table takes its indexes,

@@ -2,6 +2,7 @@ package io.eventfold.contracts;
 
 import io.eventfold.contracts.conference.ConferenceScheduled;
 import io.eventfold.contracts.conference.ConferenceStatusChanged;
+import io.eventfold.contracts.person.PersonForgotten;
 import io.eventfold.contracts.registration.PersonRegistered;
 import io.eventfold.contracts.registration.RegistrationCancelled;
 import io.eventfold.contracts.session.SessionAdded;
@@ -16,7 +17,8 @@ import java.util.Optional;
 /**
  * The wire names of all events. Stored events and Kafka records carry these names, never class names,
  * so a class can be renamed or moved without breaking what is already stored. A name never changes:
- * an incompatible change of shape gets a new name with the next {@code .vN}.
+ * an incompatible change of shape gets a new name with the next {@code .vN}, and events stored under the
+ * older name are read through an upcaster (docs/design/event-versions.md). These are the current names.
  */
 public final class EventTypes {
 
@@ -29,10 +31,11 @@ public final class EventTypes {
         register("session.session-added.v1", SessionAdded.class);
         register("session.room-changed.v1", SessionRoomChanged.class);
         register("session.session-cancelled.v1", SessionCancelled.class);
-        register("session.speaker-assigned.v1", SpeakerAssigned.class);
+        register("session.speaker-assigned.v2", SpeakerAssigned.class);
         register("session.speaker-removed.v1", SpeakerRemoved.class);
-        register("registration.person-registered.v1", PersonRegistered.class);
+        register("registration.person-registered.v2", PersonRegistered.class);
         register("registration.registration-cancelled.v1", RegistrationCancelled.class);
+        register("person.person-forgotten.v1", PersonForgotten.class);
     }
 
     private EventTypes() {

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public interface PersonalEvent<E extends PersonalEvent<E>> extends ConferenceEvent {
 
-    /** Shown instead of a forgotten person's name; their other personal fields become null. */
+    /** Shown instead of each personal field of a forgotten person (empty ones included). */
     String FORGOTTEN = "(forgotten)";
 
     String userId();
@@ -25,11 +25,6 @@ public interface PersonalEvent<E extends PersonalEvent<E>> extends ConferenceEve
 
     /** The same event as it reads once its person is forgotten. */
     default E forgotten() {
-        var fields = new java.util.ArrayList<String>();
-        fields.add(FORGOTTEN);
-        while (fields.size() < personalData().size()) {
-            fields.add(null);
-        }
-        return withPersonalData(fields, null);
+        return withPersonalData(java.util.Collections.nCopies(personalData().size(), FORGOTTEN), null);
     }
 }

@@ -1,6 +1,7 @@
 package io.eventfold.projection.dashboard;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.eventfold.contracts.PersonalEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -94,6 +95,21 @@ public record Dashboard(
 
     Dashboard withRecentRegistrations(List<Registration> recent) {
         return new Dashboard(event, sessions, stats, List.copyOf(recent), version);
+    }
+
+    /**
+     * Every personal field of the person's speaker and registration entries reads {@link PersonalEvent#FORGOTTEN}:
+     * what their sealed events read as without a key, so a rebuild after the forgetting gives the same document.
+     */
+    Dashboard withPersonForgotten(String userId) {
+        var forgotten = PersonalEvent.FORGOTTEN;
+        var newSessions = sessions.stream().map(s -> new Session(s.id(), s.title(), s.room(), s.startsAt(),
+                s.endsAt(), s.speakers().stream().map(p -> p.userId().equals(userId)
+                        ? new Speaker(userId, forgotten, forgotten, forgotten) : p).toList())).toList();
+        var recent = recentRegistrations.stream().map(r -> r.userId().equals(userId)
+                ? new Registration(r.registrationId(), userId, forgotten, forgotten, r.role(), r.registeredAt())
+                : r).toList();
+        return new Dashboard(event, newSessions, stats, recent, version);
     }
 
     boolean listsRegistration(String registrationId) {

@@ -3,6 +3,7 @@ package io.eventfold.projection.dashboard;
 import io.eventfold.contracts.ConferenceEvent;
 import io.eventfold.contracts.conference.ConferenceScheduled;
 import io.eventfold.contracts.conference.ConferenceStatusChanged;
+import io.eventfold.contracts.person.PersonForgotten;
 import io.eventfold.contracts.registration.PersonRegistered;
 import io.eventfold.contracts.registration.RegistrationCancelled;
 import io.eventfold.contracts.registration.Role;
@@ -96,6 +97,9 @@ final class DashboardFold implements Fold<DashboardFold.Result> {
         if (event instanceof RegistrationCancelled e) {
             return current.withoutRegistration(e.registrationId(), e.role() == Role.ATTENDEE ? -1 : 0,
                     e.role() == Role.SPEAKER ? -1 : 0);
+        }
+        if (event instanceof PersonForgotten e) {
+            return current.withPersonForgotten(e.userId());
         }
         throw new IllegalArgumentException("Unknown event " + event.getClass().getName());
     }

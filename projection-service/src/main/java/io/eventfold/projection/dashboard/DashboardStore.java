@@ -1,5 +1,7 @@
 package io.eventfold.projection.dashboard;
 
+import io.eventfold.contracts.PersonalEvent;
+import io.eventfold.contracts.person.PersonForgotten;
 import io.eventfold.contracts.registration.PersonRegistered;
 import io.eventfold.contracts.registration.RegistrationCancelled;
 import io.eventfold.messaging.IsoInstant;
@@ -74,15 +76,23 @@ class DashboardStore implements FoldStore<Result> {
         return found;
     }
 
-    /** The registrations the batch added and cancelled, the refilled lists of five newest, then the rows. */
+    /**
+     * The registrations the batch added and cancelled, those of people it forgot, the refilled lists of five
+     * newest (which then show the forgotten as such), then the rows.
+     */
     @Override
     public void save(Generation g, Folded<Result> folded) {
         var added = new ArrayList<AddedRegistration>();
         var cancelled = new ArrayList<CancelledRegistration>();
+        var forgotten = new ArrayList<ForgottenPerson>();
         for (var envelope : folded.applied()) {
             remember(envelope, added, cancelled);
+            if (envelope.event() instanceof PersonForgotten person) {
+                forgotten.add(new ForgottenPerson(person.eventId(), person.userId(), envelope.version()));
+            }
         }
         saveRegistrations(g, added, cancelled);
+        forgetRegistrations(g, forgotten);
         var refill = folded.changed().values().stream().filter(Result::needsRecentRefill)
                 .map(r -> r.dashboard().event().id()).toList();
         var recent = refill.isEmpty() ? Map.<String, List<Registration>>of() : recentRegistrations(g, refill);
@@ -166,6 +176,29 @@ class DashboardStore implements FoldStore<Result> {
             cancellations.field(c.eventId()).field(c.registrationId()).endRow();
         }
         cancellations.copyInto(jdbc, g.table(CANCELLATIONS) + " (conference_id, registration_id)");
+    }
+
+    /** A person forgotten in a conference, at the version of that event. */
+    record ForgottenPerson(String eventId, String userId, long version) {
+    }
+
+    /**
+     * Their registrations before the forgetting read as forgotten, as their sealed events would without a key; one
+     * made afterwards (a new key) stays. Forgetting is rare: one statement, and only in a batch that forgets.
+     */
+    void forgetRegistrations(Generation g, List<ForgottenPerson> forgotten) {
+        if (forgotten.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
+                        update %s r set name = ?, email = ?
+                        from unnest(?::text[], ?::text[], ?::bigint[]) as f(conference_id, user_id, version)
+                        where r.conference_id = f.conference_id and r.user_id = f.user_id and r.version < f.version"""
+                        .formatted(g.table(REGISTRATIONS)),
+                PersonalEvent.FORGOTTEN, PersonalEvent.FORGOTTEN,
+                forgotten.stream().map(ForgottenPerson::eventId).toArray(String[]::new),
+                forgotten.stream().map(ForgottenPerson::userId).toArray(String[]::new),
+                forgotten.stream().map(ForgottenPerson::version).toArray(Long[]::new));
     }
 
     /**

@@ -8,6 +8,7 @@ import io.eventfold.projection.engine.Generation;
 import io.eventfold.projection.engine.Narrowing;
 import io.eventfold.projection.engine.Parking;
 import io.eventfold.projection.engine.Projection;
+import io.eventfold.projection.engine.Unsealing;
 import java.nio.ByteBuffer;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -39,11 +40,13 @@ public class DeadLetterRetry {
     private final DeadLetterStore deadLetters;
     private final TransactionTemplate transaction;
     private final EventConsumer consumer;
+    private final Unsealing unsealing;
 
-    DeadLetterRetry(JdbcTemplate jdbc, EventDecoder decoder, List<Projection> projections,
+    DeadLetterRetry(JdbcTemplate jdbc, EventDecoder decoder, Unsealing unsealing, List<Projection> projections,
                     DeadLetterStore deadLetters, TransactionTemplate transaction, EventConsumer consumer) {
         this.jdbc = jdbc;
         this.decoder = decoder;
+        this.unsealing = unsealing;
         this.projections = projections;
         this.deadLetters = deadLetters;
         this.transaction = transaction;
@@ -94,8 +97,8 @@ public class DeadLetterRetry {
                 generation.projection(), generation.number(), conference);
         var parking = new Parking(generation, Set.of());
         // Narrowed, so that an event the database still refuses stays parked with the refusal as its reason.
-        Narrowing.apply(projection, generation, parked.stream().map(p -> decoder.decode(p.record())).toList(),
-                parking, savepoints);
+        var events = unsealing.open(parked.stream().map(p -> decoder.decode(p.record())).toList());
+        Narrowing.apply(projection, generation, events, parking, savepoints);
         var stillParked = new HashSet<Long>();
         parking.parked().forEach(p -> stillParked.add(p.envelope().offset()));
         var applied = new ArrayList<Object[]>();

@@ -76,6 +76,15 @@ public final class Batch {
         progress.merge(partition, next, PartitionProgress::merge);
     }
 
+    /** Opens the batch's sealed events, in place: a batch written again (narrowed) does not ask for keys again. */
+    void open(Unsealing unsealing) {
+        var opened = unsealing.open(events);
+        if (opened != events) {
+            events.clear();
+            events.addAll(opened);
+        }
+    }
+
     List<EventEnvelope> events() {
         return events;
     }

@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * generation being rebuilt is written here too, but only on the partitions its rebuild has already reached:
  * from then on the live stream keeps it current, so it can take over without a gap. A batch the database
  * refuses for what it holds is written again narrowed ({@link Narrowing}): only the refused events are parked.
+ * Sealed events are opened inside the transaction ({@link Unsealing}), with the keys as they are then.
  */
 @Component
 public class BatchProjector {
@@ -28,10 +29,12 @@ public class BatchProjector {
     private final DeadLetterStore deadLetters;
     private final GenerationStore generations;
     private final TransactionTemplate transaction;
+    private final Unsealing unsealing;
 
     BatchProjector(List<Projection> projections, OffsetStore offsets, DeadLetterStore deadLetters,
-                   GenerationStore generations, TransactionTemplate transaction) {
+                   GenerationStore generations, TransactionTemplate transaction, Unsealing unsealing) {
         this.projections = projections;
+        this.unsealing = unsealing;
         this.offsets = offsets;
         this.deadLetters = deadLetters;
         this.generations = generations;
@@ -48,6 +51,7 @@ public class BatchProjector {
         write(careful -> {
             var active = generations.lockActive();
             fence(consumer, batch);
+            batch.open(unsealing);
             for (var generation : active) {
                 applyLive(generation, batch, careful);
             }
@@ -126,6 +130,7 @@ public class BatchProjector {
             }
             var stored = new HashMap<>(offsets.lock(generation.offsetsName(), batch.progress().keySet()));
             batch.progress().keySet().forEach(p -> stored.putIfAbsent(p, 0L));
+            batch.open(unsealing);
             apply(projection, generation, batch.eventsFrom(stored), true, careful);
             offsets.advance(generation.offsetsName(), batch.nextOffsets());
             return true;

@@ -29,6 +29,18 @@ public record EventEnvelope(String topic, int partition, long offset, long publi
                 payload, problem);
     }
 
+    /** The same record read as {@code opened} (its personal fields opened). */
+    EventEnvelope withEvent(ConferenceEvent opened) {
+        return new EventEnvelope(topic, partition, offset, publishedAt, conferenceId, version, headers, opened,
+                payload, null);
+    }
+
+    /** The same record, decoded but not to be applied: parked with {@code problem}. */
+    EventEnvelope refused(String problem) {
+        return new EventEnvelope(topic, partition, offset, publishedAt, conferenceId, version, headers, null,
+                payload, problem);
+    }
+
     /** The payload's bytes, for storing it; null when the record had no value. */
     public byte[] payloadBytes() {
         return payload == null ? null : bytes(payload);

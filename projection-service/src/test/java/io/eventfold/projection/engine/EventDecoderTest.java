@@ -2,13 +2,18 @@ package io.eventfold.projection.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventfold.contracts.EventTypes;
+import io.eventfold.contracts.Sealed;
 import io.eventfold.contracts.registration.PersonRegistered;
 import io.eventfold.contracts.registration.RegistrationCancelled;
 import io.eventfold.contracts.registration.Role;
+import io.eventfold.contracts.session.SpeakerAssigned;
 import io.eventfold.messaging.EventHeaders;
+import io.eventfold.messaging.upcast.Upcasters;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,7 +63,56 @@ class EventDecoderTest {
         var envelope = decoder.decode(record(registration("2027-03-01T09:30:00Z"), "registration.person-renamed.v9"));
 
         assertThat(envelope.isDecoded()).isFalse();
-        assertThat(envelope.problem()).isEqualTo("Unknown event type registration.person-renamed.v9");
+        assertThat(envelope.problem()).isEqualTo("Unknown event type registration.person-renamed.v9: no such event");
+    }
+
+    @Test
+    void a_version_1_record_reads_as_the_current_event_in_clear() {
+        var envelope = decoder.decode(record("""
+                {"eventId":"conf-1","sessionId":"s-1","userId":"ada","name":"Ada","bio":null,"company":"ACME"}""",
+                "session.speaker-assigned.v1"));
+
+        assertThat(envelope.event()).isEqualTo(new SpeakerAssigned("conf-1", "s-1", "ada", "Ada", null, "ACME"));
+        assertThat(envelope.eventType()).as("kept as stored, to be read the same way when retried")
+                .isEqualTo("session.speaker-assigned.v1");
+    }
+
+    @Test
+    void a_version_2_record_keeps_its_seal_for_the_engine_to_open() {
+        var envelope = decoder.decode(record("""
+                {"eventId":"conf-1","registrationId":"reg-1","userId":"ada","name":null,"email":null,
+                 "role":"ATTENDEE","registeredAt":"2027-03-01T09:30:00Z","sealed":{"key":"k-1","data":"AAEC"}}""",
+                "registration.person-registered.v2"));
+
+        assertThat(envelope.event()).isEqualTo(new PersonRegistered("conf-1", "reg-1", "ada", null, null,
+                Role.ATTENDEE, Instant.parse("2027-03-01T09:30:00Z"), new Sealed("k-1", "AAEC")));
+    }
+
+    @Test
+    void a_version_written_by_a_newer_eventfold_is_poison_that_says_so() {
+        var envelope = decoder.decode(record(registration("2027-03-01T09:30:00Z"),
+                "registration.person-registered.v3"));
+
+        assertThat(envelope.isDecoded()).isFalse();
+        assertThat(envelope.problem()).isEqualTo("Unknown event type registration.person-registered.v3: written by "
+                + "a newer EventFold: this one reads up to registration.person-registered.v2");
+        assertThat(envelope.conferenceId()).isEqualTo("conf-1");
+    }
+
+    @Test
+    void an_upcaster_that_changes_the_body_is_applied_to_the_older_version_only() {
+        var renamed = new Upcasters(EventTypes.all().keySet(), List.of(new Upcasters.Step(
+                "registration.person-signed-up.v1", "registration.person-registered.v2",
+                json -> new String(json, StandardCharsets.UTF_8).replace("fullName", "name")
+                        .getBytes(StandardCharsets.UTF_8))));
+        var upcasting = new EventDecoder(JsonMapper.builder().build(), renamed);
+        var old = registration("2027-03-01T09:30:00Z").replace("\"name\"", "\"fullName\"");
+
+        var upcast = upcasting.decode(record(old, "registration.person-signed-up.v1"));
+        var current = upcasting.decode(record(old, "registration.person-registered.v2"));
+
+        assertThat(((PersonRegistered) upcast.event()).name()).isEqualTo("Ada");
+        assertThat(((PersonRegistered) current.event()).name()).as("the current name is read as it is").isNull();
     }
 
     @Test

@@ -52,4 +52,11 @@ class StatusFoldTest {
                 Map.entry(new CountKey("acme", "CANCELLED"), 1L), Map.entry(new CountKey("acme", "PUBLISHED"), 0L),
                 Map.entry(new CountKey("zeta", "DRAFT"), 1L));
     }
+
+    @Test
+    void forgetting_a_person_or_their_personal_events_in_any_version_never_reach_the_status_fold() {
+        assertThat(List.of("person.person-forgotten.v1", "registration.person-registered.v1",
+                "registration.person-registered.v2", "session.speaker-assigned.v1", "session.speaker-assigned.v2"))
+                .noneMatch(StatusCounts.DEFINITION.handles());
+    }
 }

@@ -41,7 +41,8 @@ public final class LocalIssuer {
     public static final String ISSUER = "eventfold-local";
     public static final String AUDIENCE = "eventfold";
     /** The roles the services know, as tokens carry them. */
-    public static final List<String> ROLES = List.of("organizer", "attendee", "reader", "operator");
+    public static final List<String> ROLES = List.of("organizer", "attendee", "reader", "operator",
+            "privacy_officer");
 
     private final RSAKey key;
     private final Path publicKey;

@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
         description = "Prints a bearer token for the services of this EventFold home.")
 public final class TokenCommand implements Callable<Integer> {
 
-    @Option(names = "--role", required = true, description = "organizer, attendee, reader or operator")
+    @Option(names = "--role", required = true,
+            description = "organizer, attendee, reader, operator or privacy_officer")
     String role;
 
     @Option(names = "--org", description = "An organization the organizer or reader acts for (repeatable)")

@@ -20,7 +20,7 @@ public final class CallerTokens implements Converter<Jwt, AbstractAuthentication
         this.properties = properties;
     }
 
-    /** Unknown role names are ignored: a token with none of the four roles may do nothing. */
+    /** Unknown role names are ignored: a token with none of the roles may do nothing. */
     public Caller caller(Jwt jwt) {
         var roles = EnumSet.noneOf(Role.class);
         strings(jwt, properties.rolesClaim()).forEach(name -> Role.fromClaim(name).ifPresent(roles::add));

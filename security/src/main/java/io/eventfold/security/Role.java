@@ -3,9 +3,9 @@ package io.eventfold.security;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The four roles a token may carry, written in its roles claim as their lower-case names. */
+/** The roles a token may carry, written in its roles claim as their lower-case names (docs/security.md). */
 public enum Role {
-    ORGANIZER, ATTENDEE, READER, OPERATOR;
+    ORGANIZER, ATTENDEE, READER, OPERATOR, PRIVACY_OFFICER;
 
     /** The Spring Security authority ({@code hasRole("ORGANIZER")} matches it). */
     public String authority() {

@@ -5,14 +5,18 @@ import java.util.List;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import io.eventfold.privacy.PersonKeys;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.DomainEventEntry;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.util.RegisterDefaultEntities;
+import org.hibernate.Session;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,15 +26,15 @@ import org.springframework.context.annotation.Configuration;
 @RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
 class EventStoreConfig {
 
-    /** Axon's JPA event store, built as its auto-configuration builds it, with the two changes below. */
+    /** Axon's JPA event store, built as its auto-configuration builds it, with the changes below. */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           EntityManagerProvider entityManagerProvider,
-                                          TransactionManager transactionManager) {
-        return new PostgresEventStorage(JpaEventStorageEngine.builder()
+                                          TransactionManager transactionManager, PersonKeys personKeys) {
+        return new PostgresEventStorage(new PersonalFields(personKeys), transactionManager, JpaEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -45,14 +49,31 @@ class EventStoreConfig {
      * PostgreSQL caches a generic plan for a prepared statement (after five runs), it plans that query as a
      * walk of the whole primary key from the start, filtering: a fetch then reads every event ever stored.
      * Planned with its values, it is two index lookups.
-     * And the positions of all appended events go to {@link CommittedPositions} when their transaction commits.
+     * The positions of all appended events go to {@link CommittedPositions} when their transaction commits.
+     * And personal fields are sealed as they are stored, and opened as an aggregate loads them.
      */
     static final class PostgresEventStorage extends JpaEventStorageEngine {
 
         private final ThreadLocal<List<DomainEventEntry>> appending = new ThreadLocal<>();
+        private final PersonalFields personalFields;
+        private final TransactionManager transactions;
 
-        PostgresEventStorage(Builder builder) {
+        PostgresEventStorage(PersonalFields personalFields, TransactionManager transactions, Builder builder) {
             super(builder);
+            this.personalFields = personalFields;
+            this.transactions = transactions;
+        }
+
+        /** Read whole (an aggregate's events since its snapshot), so that one statement finds all their keys. */
+        @Override
+        public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
+            var stream = super.readEvents(aggregateIdentifier, firstSequenceNumber);
+            var events = new ArrayList<DomainEventMessage<?>>();
+            stream.forEachRemaining(events::add);
+            var last = stream.getLastSequenceNumber();
+            var opened = transactions.fetchInTransaction(() -> entityManager().unwrap(Session.class)
+                    .doReturningWork(connection -> personalFields.open(connection, events)));
+            return DomainEventStream.of(opened.stream(), () -> last);
         }
 
         @Override
@@ -68,9 +89,11 @@ class EventStoreConfig {
         @Override
         protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
             var entries = new ArrayList<DomainEventEntry>(events.size());
+            var sealed = entityManager().unwrap(Session.class)
+                    .doReturningWork(connection -> personalFields.seal(connection, events));
             appending.set(entries);
             try {
-                super.appendEvents(events, serializer);
+                super.appendEvents(sealed, serializer);
             } finally {
                 appending.remove();
             }

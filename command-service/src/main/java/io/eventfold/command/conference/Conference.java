@@ -12,6 +12,7 @@ import io.eventfold.command.conference.ConferenceCommands.CancelSession;
 import io.eventfold.command.conference.ConferenceCommands.ChangeSessionRoom;
 import io.eventfold.command.conference.ConferenceCommands.ChangeStatus;
 import io.eventfold.command.conference.ConferenceCommands.Decision;
+import io.eventfold.command.conference.ConferenceCommands.ForgetPerson;
 import io.eventfold.command.conference.ConferenceCommands.RegisterPeople;
 import io.eventfold.command.conference.ConferenceCommands.RemoveSpeaker;
 import io.eventfold.command.conference.ConferenceCommands.ScheduleConference;
@@ -21,6 +22,7 @@ import io.eventfold.contracts.conference.ConferenceStatusChanged;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.eventfold.contracts.person.PersonForgotten;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -132,6 +134,13 @@ class Conference implements Weighed {
     @CommandHandler
     Accepted handle(CancelRegistration command) {
         return registrations.cancel(command, status, organizationId);
+    }
+
+    /** Whatever its status: a person may be forgotten from a completed or cancelled conference too. */
+    @CommandHandler
+    Accepted handle(ForgetPerson command) {
+        apply(new PersonForgotten(eventId, command.userId(), command.at()));
+        return accepted(eventId);
     }
 
     @EventSourcingHandler

@@ -17,7 +17,7 @@ final class ConferenceCommands {
 
     /** A command for one conference event: {@code eventId} names its aggregate ({@link ConferenceTarget}). */
     sealed interface ConferenceCommand permits ScheduleConference, ChangeStatus, AddSession, ChangeSessionRoom,
-            CancelSession, AssignSpeaker, RemoveSpeaker, RegisterPeople, CancelRegistration {
+            CancelSession, AssignSpeaker, RemoveSpeaker, RegisterPeople, CancelRegistration, ForgetPerson {
         String eventId();
     }
 
@@ -61,6 +61,10 @@ final class ConferenceCommands {
 
     record CancelRegistration(String eventId, String registrationId, Instant at, Actor actor)
             implements ConferenceCommand {
+    }
+
+    /** Whoever may forget a person decided before it is sent (docs/privacy.md); every conference takes it. */
+    record ForgetPerson(String eventId, String userId, Instant at) implements ConferenceCommand {
     }
 
     /** What a command handler answers: the id it acted on and the aggregate version after it. */

@@ -13,7 +13,7 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = {})
 @Target({ElementType.PARAMETER, ElementType.FIELD, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
-@interface ValidId {
+public @interface ValidId {
 
     String MESSAGE = "must be 1-100 letters, digits or . _ : - (a UUID is recommended)";
 

@@ -38,6 +38,8 @@ class RouteRules {
                         .requestMatchers(HttpMethod.DELETE, "/api/events/*/registrations/*")
                         .hasAnyRole(ORGANIZER, ATTENDEE)
                         .requestMatchers("/api/events", "/api/events/**").hasRole(ORGANIZER)
+                        // Themself or a privacy officer: decided by the controller, which knows whom.
+                        .requestMatchers(HttpMethod.POST, "/api/people/*/forget").authenticated()
                         .anyRequest().denyAll())
                 .build();
     }

@@ -192,7 +192,7 @@ class BoundedWaitsIT {
     private Set<String> storedRegistrationIds(String eventId) {
         return new HashSet<>(jdbc.sql("""
                         select convert_from(payload, 'UTF8')::jsonb ->> 'registrationId' from domain_event_entry
-                        where aggregate_identifier = ? and payload_type = 'registration.person-registered.v1'""")
+                        where aggregate_identifier = ? and payload_type = 'registration.person-registered.v2'""")
                 .param(eventId).query(String.class).list());
     }
 }

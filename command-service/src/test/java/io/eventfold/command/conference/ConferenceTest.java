@@ -29,6 +29,8 @@ import io.eventfold.contracts.session.SessionRoomChanged;
 import io.eventfold.contracts.session.SpeakerAssigned;
 import io.eventfold.contracts.session.SpeakerRemoved;
 import java.util.List;
+import io.eventfold.command.conference.ConferenceCommands.ForgetPerson;
+import io.eventfold.contracts.person.PersonForgotten;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -315,6 +317,16 @@ class ConferenceTest {
                     .when(new CancelRegistration(EVENT, "r1", NOW, OZ))
                     .expectException(RuleViolationException.class)
                     .expectNoEvents();
+        }
+
+        @ParameterizedTest
+        @CsvSource({"DRAFT", "PUBLISHED", "COMPLETED", "CANCELLED"})
+        void a_person_is_forgotten_whatever_the_status_and_the_event_names_only_who(ConferenceStatus status) {
+            fixture.given(scheduled(10), registered("r1", "ada", Role.ATTENDEE))
+                    .andGiven(historyTo(status))
+                    .when(new ForgetPerson(EVENT, "ada", NOW))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new PersonForgotten(EVENT, "ada", NOW));
         }
     }
 

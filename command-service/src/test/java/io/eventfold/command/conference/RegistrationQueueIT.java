@@ -143,7 +143,7 @@ class RegistrationQueueIT {
                         select convert_from(payload, 'UTF8')::jsonb ->> 'registrationId' as id,
                                sequence_number, global_index
                         from domain_event_entry
-                        where aggregate_identifier = ? and payload_type = 'registration.person-registered.v1'""")
+                        where aggregate_identifier = ? and payload_type = 'registration.person-registered.v2'""")
                 .param(eventId)
                 .query((row, n) -> Map.entry(row.getString("id"),
                         new Stored(row.getLong("sequence_number"), row.getLong("global_index"))))

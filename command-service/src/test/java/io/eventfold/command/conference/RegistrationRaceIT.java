@@ -78,7 +78,7 @@ class RegistrationRaceIT {
         assertThat(byStatus).containsOnlyKeys(201, 409).containsEntry(201, 10L).containsEntry(409, 190L);
         var stored = jdbc.sql("""
                         select count(*) from domain_event_entry
-                        where aggregate_identifier = ? and payload_type = 'registration.person-registered.v1'""")
+                        where aggregate_identifier = ? and payload_type = 'registration.person-registered.v2'""")
                 .param(eventId).query(Long.class).single();
         assertThat(stored).isEqualTo(10);
     }

@@ -204,7 +204,7 @@ class StoreFailureIT {
     private long storedRegistrations(String registrationId) {
         return jdbc.sql("""
                         select count(*) from domain_event_entry where aggregate_identifier = ?
-                        and payload_type = 'registration.person-registered.v1'
+                        and payload_type = 'registration.person-registered.v2'
                         and convert_from(payload, 'UTF8') like ?""")
                 .params(eventId, "%\"" + registrationId + "\"%").query(Long.class).single();
     }

@@ -75,6 +75,13 @@ public final class ReferenceStore {
                 on conflict (event_id, id) do nothing""", id, eventId, userId, name, email, role);
     }
 
+    /** A forgotten person: every field of theirs that held personal data now holds the marker, in every event. */
+    public void forget(String userId, String marker) {
+        jdbc.update("update reference.registration set name = ?, email = ? where user_id = ?", marker, marker, userId);
+        jdbc.update("update reference.session_speaker set name = ?, bio = ?, company = ? where user_id = ?", marker,
+                marker, marker, userId);
+    }
+
     public void cancelRegistration(String eventId, String id) {
         jdbc.update("update reference.registration set cancelled = true where event_id = ? and id = ?", eventId, id);
     }

@@ -77,8 +77,7 @@ public class Unsealing {
             var keyId = Sealing.keyOf(sealed);
             return envelope.withEvent((PersonalEvent<?>) Sealing.open(sealed, found.get(keyId)));
         } catch (IllegalArgumentException refused) {
-            return envelope.refused("Sealed personal fields of " + envelope.eventType() + " do not open: "
-                    + refused.getMessage());
+            return envelope.refused("Unreadable " + envelope.eventType() + ": " + refused.getMessage());
         }
     }
 }

@@ -14,7 +14,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /** Reads the events of a whole topic (watermarks left out), every partition from its start to its end. */
 final class TopicReader {
 
-    record Received(String key, int partition, long offset, EventHeaders headers) {
+    record Received(String key, int partition, long offset, EventHeaders headers, byte[] value) {
     }
 
     private TopicReader() {
@@ -37,7 +37,7 @@ final class TopicReader {
                 for (var r : consumer.poll(Duration.ofMillis(200))) {
                     if (EventHeaders.watermarkOf(r.headers()).isEmpty()) {
                         received.add(new Received(r.key(), r.partition(), r.offset(),
-                                EventHeaders.fromKafka(r.headers())));
+                                EventHeaders.fromKafka(r.headers()), r.value()));
                     }
                 }
             }

@@ -53,6 +53,10 @@ class LeastPrivilegeIT {
         assertDenied(url, ServiceRoles.COMMAND, "select count(*) from read_model.operator_audit");
         assertDenied(url, ServiceRoles.PROJECTION, "select count(*) from event_store.domain_event_entry");
         assertDenied(url, ServiceRoles.PROJECTION, "delete from event_store.token_entry");
+        // Person keys: command-service makes and deletes them; projection-service only reads them.
+        assertThat(rows(url, ServiceRoles.PROJECTION, "select count(*)::text from privacy.person_key")).hasSize(1);
+        assertDenied(url, ServiceRoles.PROJECTION, "delete from privacy.person_key");
+        assertDenied(url, ServiceRoles.PROJECTION, "select count(*) from privacy.person_conference");
         for (var role : List.of(ServiceRoles.COMMAND, ServiceRoles.PROJECTION, ServiceRoles.QUERY)) {
             assertDenied(url, role, "create schema elsewhere");
             assertDenied(url, role, "create table public.anything (id int)");
@@ -61,15 +65,15 @@ class LeastPrivilegeIT {
         }
     }
 
-    /** Every table and view of both schemas but the published ones is out of reach; also after a rebuild's switch. */
+    /** Every table and view of the three schemas but the published ones is out of reach; also after a switch. */
     static void assertQueryRoleReadsOnlyPublishedViews(String url) throws SQLException {
         var role = ServiceRoles.QUERY;
         var everything = rows(url, PostgresServer.USER, "select c.oid::regclass::text from pg_class c join "
-                + "pg_namespace n on n.oid = c.relnamespace and n.nspname in ('read_model', 'event_store') "
-                + "where c.relkind in ('r', 'p', 'v')");
+                + "pg_namespace n on n.oid = c.relnamespace "
+                + "and n.nspname in ('read_model', 'event_store', 'privacy') where c.relkind in ('r', 'p', 'v')");
 
         assertThat(everything).containsAll(PUBLISHED).contains("event_store.domain_event_entry",
-                "read_model.dead_letter", "read_model.operator_audit");
+                "read_model.dead_letter", "read_model.operator_audit", "privacy.person_key");
         for (var table : everything) {
             if (PUBLISHED.contains(table)) {
                 assertThat(rows(url, role, "select count(*)::text from " + table)).hasSize(1);

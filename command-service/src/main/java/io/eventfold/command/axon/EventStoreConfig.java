@@ -5,6 +5,8 @@ import java.util.List;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import io.eventfold.messaging.upcast.UnknownEventVersionException;
+import io.eventfold.messaging.upcast.Upcasters;
 import io.eventfold.privacy.PersonKeys;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -15,6 +17,7 @@ import org.axonframework.eventsourcing.eventstore.jpa.DomainEventEntry;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.springboot.util.RegisterDefaultEntities;
 import org.hibernate.Session;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -70,10 +73,24 @@ class EventStoreConfig {
             var stream = super.readEvents(aggregateIdentifier, firstSequenceNumber);
             var events = new ArrayList<DomainEventMessage<?>>();
             stream.forEachRemaining(events::add);
+            for (var event : events) {
+                if (event.getPayload() instanceof UnknownSerializedType unknown) {
+                    throw unreadable(aggregateIdentifier, unknown.serializedType().getName());
+                }
+            }
             var last = stream.getLastSequenceNumber();
             var opened = transactions.fetchInTransaction(() -> entityManager().unwrap(Session.class)
                     .doReturningWork(connection -> personalFields.open(connection, events)));
             return DomainEventStream.of(opened.stream(), () -> last);
+        }
+
+        private static UnreadableHistoryException unreadable(String conferenceId, String wireName) {
+            try {
+                Upcasters.EVENTFOLD.resolve(wireName);
+                return new UnreadableHistoryException(conferenceId, wireName + " has no class here");
+            } catch (UnknownEventVersionException e) {
+                return new UnreadableHistoryException(conferenceId, e.getMessage());
+            }
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.eventfold.command.web;
 
+import io.eventfold.command.axon.UnreadableHistoryException;
 import io.eventfold.command.conference.ConferenceBusyException;
 import io.eventfold.command.conference.ForbiddenException;
 import io.eventfold.command.conference.RuleViolationException;
@@ -91,6 +92,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Event store unavailable",
                         "The change may not have been stored; retry the request with the same ids"));
+    }
+
+    /** Not the request's fault and not passing: refused loudly until this EventFold is upgraded. */
+    @ExceptionHandler(UnreadableHistoryException.class)
+    ResponseEntity<ProblemDetail> unreadable(UnreadableHistoryException e) {
+        LOG.error(e.getMessage());
+        return ResponseEntity.internalServerError()
+                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Unreadable conference history", e.getMessage()));
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)

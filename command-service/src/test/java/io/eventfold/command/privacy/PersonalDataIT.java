@@ -119,6 +119,28 @@ class PersonalDataIT {
     }
 
     @Test
+    void a_conference_holding_an_event_of_a_newer_version_refuses_every_command_saying_why() {
+        register(eventId, "reg-1", user + "@quartz.example");
+        jdbc.sql("""
+                insert into domain_event_entry (event_identifier, meta_data, payload, payload_revision,
+                    payload_type, time_stamp, aggregate_identifier, sequence_number, type)
+                select gen_random_uuid()::text, meta_data, payload, payload_revision,
+                    'registration.person-registered.v3', time_stamp, aggregate_identifier, sequence_number + 1, type
+                from domain_event_entry where aggregate_identifier = ? order by sequence_number desc limit 1""")
+                .param(eventId).update();
+        var stored = storedPayloads(eventId).size();
+
+        var refused = register(eventId, "reg-2", "other@quartz.example");
+
+        assertThat(refused.status()).isEqualTo(500);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("title").asString()).isEqualTo("Unreadable conference history");
+        assertThat(refused.json().get("detail").asString()).contains(eventId, "registration.person-registered.v3",
+                "written by a newer EventFold");
+        assertThat(storedPayloads(eventId)).hasSize(stored);
+    }
+
+    @Test
     void only_the_person_or_a_privacy_officer_forgets_them() {
         register(eventId, "reg-1", user + "@quartz.example");
         var base = new HttpJson("http://localhost:" + port);

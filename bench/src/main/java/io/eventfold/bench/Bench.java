@@ -71,25 +71,32 @@ final class Bench {
         }
     }
 
-    /** Sealed as command-service seals them, in chunks: one key statement per conference of a chunk. */
+    /**
+     * Sealed as command-service seals them, in chunks: one key statement per conference of a chunk. In clear
+     * with {@code -Deventfold.bench.clear=true}, to tell what opening them costs the projector.
+     */
     private long publish(Workload workload, String topic, String database) {
         long[] count = {0};
+        boolean clear = Boolean.getBoolean("eventfold.bench.clear");
         try (var loader = new TopicLoader(infra.bootstrapServers(), topic, 6);
              var sealing = new BenchSealing(database)) {
             var chunk = new ArrayList<EventSink.Stored>();
+            Runnable flush = () -> {
+                (clear ? chunk : sealing.seal(chunk)).forEach(loader::send);
+                count[0] += chunk.size();
+                chunk.clear();
+            };
             EventSink.replay(workload, stored -> {
                 chunk.add(stored);
                 if (chunk.size() == 5_000) {
-                    sealing.seal(chunk).forEach(loader::send);
-                    count[0] += chunk.size();
-                    chunk.clear();
+                    flush.run();
                 }
             });
-            sealing.seal(chunk).forEach(loader::send);
-            count[0] += chunk.size();
+            flush.run();
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
+        System.out.printf("Personal fields %s%n", clear ? "in clear (-Deventfold.bench.clear)" : "sealed");
         System.out.printf("Published %,d events of scale %s%n", count[0], scale);
         return count[0];
     }

@@ -57,12 +57,8 @@ final class BenchSealing implements AutoCloseable {
             throw new IllegalStateException("Could not make person keys", e);
         }
         return chunk.stream().map(stored -> stored.event() instanceof PersonalEvent<?> personal
-                ? new EventSink.Stored(sealed(personal), stored.version(), stored.position()) : stored).toList();
-    }
-
-    private <E extends PersonalEvent<E>> E sealed(PersonalEvent<E> event) {
-        @SuppressWarnings("unchecked") E self = (E) event;
-        return Sealing.seal(self, known.get(event.userId()));
+                ? new EventSink.Stored(Sealing.sealAny(personal, known.get(personal.userId())), stored.version(),
+                stored.position()) : stored).toList();
     }
 
     @Override

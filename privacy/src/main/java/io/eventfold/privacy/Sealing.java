@@ -67,6 +67,22 @@ public final class Sealing {
         }
     }
 
+    /** {@link #seal} for a caller that holds the event as any personal event. */
+    public static PersonalEvent<?> sealAny(PersonalEvent<?> event, PersonKey key) {
+        return seal(self(event), key);
+    }
+
+    /** {@link #open} for a caller that holds the event as any personal event. */
+    public static PersonalEvent<?> openAny(PersonalEvent<?> event, PersonKey key) {
+        return open(self(event), key);
+    }
+
+    /** Every personal event's type argument is its own class (PersonRegistered implements PersonalEvent of it). */
+    @SuppressWarnings("unchecked")
+    private static <E extends PersonalEvent<E>> E self(PersonalEvent<E> event) {
+        return (E) event;
+    }
+
     /** The key a sealed event names; null for one in clear. */
     public static UUID keyOf(PersonalEvent<?> event) {
         var sealed = event.sealed();

@@ -53,7 +53,7 @@ final class PersonalFields {
             if (event.getPayload() instanceof PersonalEvent<?> personal && personal.sealed() == null
                     && event instanceof DomainEventMessage<?> domain) {
                 var key = byConference.get(domain.getAggregateIdentifier()).get(personal.userId());
-                sealed.add(withPayload(domain, sealWith(personal, key)));
+                sealed.add(withPayload(domain, Sealing.sealAny(personal, Objects.requireNonNull(key, "every key"))));
             } else {
                 sealed.add(event);
             }
@@ -75,20 +75,8 @@ final class PersonalFields {
         }
         var found = keys.byId(connection, wanted);
         return events.stream().<DomainEventMessage<?>>map(event -> event.getPayload() instanceof PersonalEvent<?> p
-                && p.sealed() != null ? withPayload(event, openWith(p, found.get(Sealing.keyOf(p)))) : event).toList();
-    }
-
-    private static <E extends PersonalEvent<E>> E sealWith(PersonalEvent<E> event, PersonKey key) {
-        return Sealing.seal(self(event), Objects.requireNonNull(key, "a key for every person"));
-    }
-
-    private static <E extends PersonalEvent<E>> E openWith(PersonalEvent<E> event, PersonKey key) {
-        return Sealing.open(self(event), key);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <E extends PersonalEvent<E>> E self(PersonalEvent<E> event) {
-        return (E) event;
+                && p.sealed() != null ? withPayload(event, Sealing.openAny(p, found.get(Sealing.keyOf(p)))) : event)
+                .toList();
     }
 
     /** Same identifier, aggregate, sequence, time and metadata: only the payload changes. */

@@ -3,6 +3,8 @@ package io.eventfold.query.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventfold.query.freshness.Waits;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +15,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -32,6 +37,9 @@ class WaitingReadsLoadIT extends DashboardTestBase {
 
     @Autowired
     Waits waits;
+    /** Each waiting read holds one while it waits; all started before, none while the waits are sent or answered. */
+    private final ThreadPoolExecutor senders = new ThreadPoolExecutor(WAITERS + 30, WAITERS + 30, 1,
+            TimeUnit.MINUTES, new LinkedBlockingQueue<>());
     private volatile long sentAt;
 
     private record Answer(int status, String contentType, String retryAfter, String body, long millis) {
@@ -41,14 +49,21 @@ class WaitingReadsLoadIT extends DashboardTestBase {
         }
     }
 
+    @AfterEach
+    void stopSenders() {
+        senders.shutdownNow();
+    }
+
     @Test
     void ordinary_reads_stay_fast_and_every_waiter_gets_503_after_its_wait_or_at_once_beyond_the_bound()
             throws Exception {
         rows.dashboard("hot", "acme", "PUBLISHED", "2027-01-01", "2027-01-02", 1);
-        var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(8)).build();
+        // The waiters and the readers are different clients: one client's connection handling holds up neither.
+        var http = client();
+        var readerHttp = client();
+        senders.prestartAllCoreThreads();
         for (int i = 0; i < 100; i++) {
-            send(http, "/api/events/hot/dashboard").join();
+            exchange(readerHttp, "/api/events/hot/dashboard");
         }
 
         long sent = System.nanoTime();
@@ -71,7 +86,7 @@ class WaitingReadsLoadIT extends DashboardTestBase {
         for (int r = 0; r < READERS; r++) {
             int reader = r;
             // Until the waits have ended and a little after: their answers are read and written meanwhile.
-            readers.submit(() -> read(http, reader == 0, waited, latencies, failures));
+            readers.submit(() -> read(readerHttp, reader == 0, waited, latencies, failures));
         }
         System.out.printf("%d reads waiting %d ms after the first was sent%n", WAITERS, millisSince(sent));
         var beyond = new ArrayList<Answer>();
@@ -111,8 +126,7 @@ class WaitingReadsLoadIT extends DashboardTestBase {
                       List<Answer> failures) {
         long until = Long.MAX_VALUE;
         while (System.nanoTime() < until) {
-            var answer = send(http, searches ? "/api/events/search?org_id=acme" : "/api/events/hot/dashboard")
-                    .join();
+            var answer = exchange(http, searches ? "/api/events/search?org_id=acme" : "/api/events/hot/dashboard");
             latencies.add(answer.millis());
             if (answer.millis() > 200) {
                 System.out.printf("slow read (%s): %d ms, ended %d ms after the waiters were sent%n",
@@ -137,14 +151,35 @@ class WaitingReadsLoadIT extends DashboardTestBase {
         assertThat(answer.retryAfter()).isEqualTo("1");
     }
 
+    private static HttpClient client() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(8)).build();
+    }
+
+    /**
+     * On a thread of a pool that keeps its threads: HttpClient.sendAsync hands each response to the common
+     * pool, which on a two-core machine starts a thread per response, and 500 of them at once slow every thread.
+     */
     private CompletableFuture<Answer> send(HttpClient http, String path) {
+        return CompletableFuture.supplyAsync(() -> exchange(http, path), senders);
+    }
+
+    /** Synchronous, so that no thread is started for its answer (see {@link #send}). */
+    private Answer exchange(HttpClient http, String path) {
         var request = HttpRequest.newBuilder(URI.create(api.base() + path)).timeout(Duration.ofSeconds(20))
                 .header("Authorization", "Bearer " + ORGANIZER).build();
         long started = System.nanoTime();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> new Answer(
-                response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                response.headers().firstValue("Retry-After").orElse(null), response.body(),
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
+        try {
+            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Retry-After").orElse(null), response.body(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long millisSince(long started) {

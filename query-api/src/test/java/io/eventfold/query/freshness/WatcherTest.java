@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -133,6 +134,21 @@ class WatcherTest {
         numbers.put("c1", 1L);
 
         assertThat(watcher.await("c1", 1)).as("no change signalled: only retries find it").isTrue();
+    }
+
+    @Test
+    void signalled_each_wait_still_ends_at_its_own_deadline_and_a_deadline_reads_nothing() throws Exception {
+        given(Duration.ofMillis(200), this::readNumbers);
+        watcher.signalled(true);
+        numbers.put("c1", 3L);
+        var first = watcher.reached("c1", 5);
+        Thread.sleep(50);
+        var second = watcher.reached("c1", 5);
+
+        // The safety-net read comes once an hour here: only the deadlines end these waits.
+        assertThat(first.get(5, TimeUnit.SECONDS)).isFalse();
+        assertThat(second.get(5, TimeUnit.SECONDS)).isFalse();
+        assertThat(reads.get()).as("a read per wait added, none per deadline").isLessThanOrEqualTo(2);
     }
 
     /** c1 at 3, awaited at 5, and read once already. */

@@ -33,6 +33,7 @@ class RouteRules {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                         .permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.OPERATOR.name())
+                        .requestMatchers("/admin/privacy/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.POST, "/api/events/*/registrations")
                         .hasAnyRole(ORGANIZER, ATTENDEE)
                         .requestMatchers(HttpMethod.DELETE, "/api/events/*/registrations/*")

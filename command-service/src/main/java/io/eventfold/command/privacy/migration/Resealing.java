@@ -58,7 +58,7 @@ final class Resealing {
      * stored ({@code key} null), with the marker every reader shows for them: there is no key left to seal with.
      */
     Rewritten reseal(long globalIndex, PersonalEvent<?> event, PersonKey key) {
-        PersonalEvent<?> current = key == null ? event.forgotten() : sealWith(event, key);
+        PersonalEvent<?> current = key == null ? event.forgotten() : Sealing.sealAny(event, key);
         var written = serializer.serialize(current, byte[].class);
         return new Rewritten(globalIndex, written.getType().getName(), written.getData(), key == null);
     }
@@ -72,10 +72,5 @@ final class Resealing {
             throw new IllegalStateException(row.payloadType() + " does not read as a personal event");
         }
         return personal;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <E extends PersonalEvent<E>> E sealWith(PersonalEvent<E> event, PersonKey key) {
-        return Sealing.seal((E) event, key);
     }
 }

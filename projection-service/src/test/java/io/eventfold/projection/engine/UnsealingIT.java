@@ -52,7 +52,8 @@ class UnsealingIT {
     }
 
     @Test
-    void a_batch_opens_with_one_key_query_the_forgotten_read_as_forgotten_and_a_bad_seal_is_refused() throws Exception {
+    void a_batch_opens_with_one_key_query_the_forgotten_read_as_forgotten_and_a_bad_seal_is_refused()
+            throws Exception {
         var clear = new ArrayList<ConferenceEvent>();
         for (int i = 0; i < 30; i++) {
             clear.add(registered("r" + i, List.of("ada", "bob", "cyd").get(i % 3)));

@@ -43,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
 class SealedRebuildBenchIT extends RunningProjector {
 
     private static final int CONFERENCES = 100;
-    private static final int PER_CONFERENCE = Integer.getInteger("eventfold.bench.registrations", 150_000) / CONFERENCES;
+    private static final int PER_CONFERENCE =
+            Integer.getInteger("eventfold.bench.registrations", 150_000) / CONFERENCES;
     private static final int BATCH = 5000;
     private static final int ROUNDS = 4;
 
@@ -75,8 +76,8 @@ class SealedRebuildBenchIT extends RunningProjector {
                 var conference = "bench-" + c;
                 var events = new ArrayList<ConferenceEvent>(List.of(ProjectionFixtures.scheduled(conference, "acme")));
                 IntStream.range(0, PER_CONFERENCE).forEach(r -> events.add(new PersonRegistered(conference, "r" + r,
-                        conference + "-u" + r, "Person " + r + " of " + conference, "p" + r + "@" + conference + ".org",
-                        Role.ATTENDEE, ProjectionFixtures.T0.plusSeconds(r))));
+                        conference + "-u" + r, "Person " + r + " of " + conference,
+                        "p" + r + "@" + conference + ".org", Role.ATTENDEE, ProjectionFixtures.T0.plusSeconds(r))));
                 var made = keys.keysFor(command, conference, events.stream().skip(1)
                         .map(e -> ((PersonRegistered) e).userId()).toList());
                 for (int v = 0; v < events.size(); v++) {

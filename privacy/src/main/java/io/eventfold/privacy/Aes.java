@@ -16,6 +16,14 @@ final class Aes {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** A cipher per thread, initialised anew for each message: looking one up costs more than opening a seal. */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is part of every JDK", e);
+        }
+    });
 
     private Aes() {
     }
@@ -37,7 +45,7 @@ final class Aes {
         var nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
-            var cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            var cipher = CIPHERS.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associated);
             var out = ByteBuffer.allocate(NONCE_BYTES + cipher.getOutputSize(plain.length));
@@ -55,7 +63,7 @@ final class Aes {
             throw new AEADBadTagException("Too short to be sealed: " + sealed.length + " bytes");
         }
         try {
-            var cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            var cipher = CIPHERS.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
             cipher.updateAAD(associated);
             return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);

@@ -71,6 +71,12 @@ public final class Upcasters {
         return new Upcast(name, body, true);
     }
 
+    /** Every older name that reads as a current event of this kind (such as all older personal events). */
+    public List<String> olderNamesOf(Class<?> kind) {
+        return steps.keySet().stream().filter(name -> EventTypes.classOf(resolve(name).wireName())
+                .filter(kind::isAssignableFrom).isPresent()).sorted().toList();
+    }
+
     /** Whether {@link #resolve} knows the name; nothing is thrown. */
     public boolean knows(String wireName) {
         try {

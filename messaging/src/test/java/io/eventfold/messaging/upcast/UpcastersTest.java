@@ -22,6 +22,8 @@ class UpcastersTest {
         assertThat(registered.changed()).isTrue();
         assertThat(EventTypes.classOf(registered.wireName())).isPresent();
         assertThat(Upcasters.EVENTFOLD.resolve("conference.event-scheduled.v1").changed()).isFalse();
+        assertThat(Upcasters.EVENTFOLD.olderNamesOf(io.eventfold.contracts.PersonalEvent.class)).containsExactly(
+                "registration.person-registered.v1", "session.speaker-assigned.v1");
     }
 
     @Test

@@ -1,13 +1,10 @@
 package io.eventfold.command.privacy.migration;
 
-import io.eventfold.contracts.EventTypes;
 import io.eventfold.contracts.PersonalEvent;
 import io.eventfold.messaging.upcast.Upcasters;
 import io.eventfold.privacy.PersonKey;
 import io.eventfold.privacy.Sealing;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 
@@ -17,8 +14,6 @@ import org.axonframework.serialization.SimpleSerializedObject;
  * a new event of that shape would hold.
  */
 final class Resealing {
-
-    private static final Pattern VERSIONED = Pattern.compile("(.+)\\.v([0-9]+)");
 
     /** A stored row of an older personal event: its position, conference, wire name and JSON. */
     record Stored(long globalIndex, String conferenceId, String payloadType, byte[] payload) {
@@ -38,19 +33,7 @@ final class Resealing {
 
     /** Every older wire name the chain reads as a current personal event: what the migration rewrites. */
     List<String> olderNames() {
-        var names = new ArrayList<String>();
-        EventTypes.all().forEach((name, type) -> {
-            var versioned = VERSIONED.matcher(name);
-            if (PersonalEvent.class.isAssignableFrom(type) && versioned.matches()) {
-                for (int version = 1; version < Integer.parseInt(versioned.group(2)); version++) {
-                    var older = versioned.group(1) + ".v" + version;
-                    if (upcasters.knows(older)) {
-                        names.add(older);
-                    }
-                }
-            }
-        });
-        return List.copyOf(names);
+        return upcasters.olderNamesOf(PersonalEvent.class);
     }
 
     /**

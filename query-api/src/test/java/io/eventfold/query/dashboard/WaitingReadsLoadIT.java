@@ -116,8 +116,9 @@ class WaitingReadsLoadIT extends DashboardTestBase {
             assertThat(answer.millis()).isGreaterThanOrEqualTo(3_900);
         });
         assertThat(beyond).allSatisfy(WaitingReadsLoadIT::assertProblem503);
+        // Refused without waiting: well before the 4 s a waiting read would take (a loaded machine is slow).
         assertThat(beyond).filteredOn(Answer::refusedAtOnce).isNotEmpty()
-                .allSatisfy(answer -> assertThat(answer.millis()).as(answer.toString()).isLessThan(1_000));
+                .allSatisfy(answer -> assertThat(answer.millis()).as(answer.toString()).isLessThan(3_000));
         assertThat(waits.waiting()).isZero();
         assertThat(send(http, "/api/events/hot/dashboard?minVersion=1").join().status()).isEqualTo(200);
     }

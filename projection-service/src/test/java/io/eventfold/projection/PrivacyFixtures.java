@@ -30,15 +30,13 @@ public final class PrivacyFixtures {
     }
 
     /** The event with its personal fields sealed by {@code key}; any other event as it is. */
-    @SuppressWarnings({"rawtypes", "unchecked"})
     public static ConferenceEvent seal(ConferenceEvent event, PersonKey key) {
-        return event instanceof PersonalEvent personal ? (ConferenceEvent) Sealing.seal(personal, key) : event;
+        return event instanceof PersonalEvent<?> personal ? Sealing.sealAny(personal, key) : event;
     }
 
     /** The event as read with {@code key}, or as forgotten with none; any other event as it is. */
-    @SuppressWarnings({"rawtypes", "unchecked"})
     public static ConferenceEvent open(ConferenceEvent event, PersonKey key) {
-        return event instanceof PersonalEvent personal ? (ConferenceEvent) Sealing.open(personal, key) : event;
+        return event instanceof PersonalEvent<?> personal ? Sealing.openAny(personal, key) : event;
     }
 
     /** Creates the person key tables in the database, as command-service's migration does. */

@@ -71,11 +71,9 @@ public class Unsealing {
         }
     }
 
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    private static EventEnvelope open(EventEnvelope envelope, PersonalEvent sealed, Map<UUID, PersonKey> found) {
+    private static EventEnvelope open(EventEnvelope envelope, PersonalEvent<?> sealed, Map<UUID, PersonKey> found) {
         try {
-            var keyId = Sealing.keyOf(sealed);
-            return envelope.withEvent((PersonalEvent<?>) Sealing.open(sealed, found.get(keyId)));
+            return envelope.withEvent(Sealing.openAny(sealed, found.get(Sealing.keyOf(sealed))));
         } catch (IllegalArgumentException refused) {
             return envelope.refused("Unreadable " + envelope.eventType() + ": " + refused.getMessage());
         }

@@ -21,7 +21,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties({RelayProperties.class, WriterTimeouts.class})
+@EnableConfigurationProperties({RelayProperties.class, RelayHealthProperties.class, WriterTimeouts.class})
 class RelayConfig {
 
     /** Axon's JPA event store removes a gap once the event after it is older than this (its default). */

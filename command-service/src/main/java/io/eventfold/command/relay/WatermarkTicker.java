@@ -50,7 +50,7 @@ class WatermarkTicker {
         }
         try {
             Long complete = readOnly.execute(status -> {
-                var token = storedToken(entities.getEntityManager());
+                var token = storedToken(entities.getEntityManager(), tokenSerializer);
                 return token == null ? null : watermarks.completeUpTo(token);
             });
             if (complete != null && watermarks.publishIfAhead(complete)) {
@@ -63,9 +63,9 @@ class WatermarkTicker {
 
     /**
      * Read without a lock and without claiming it ({@code TokenStore.fetchToken} would do both): the ticker must
-     * neither wait for the relay's batch nor keep the segment for this instance.
+     * neither wait for the relay's batch nor keep the segment for this instance (nor may {@link RelayLag}).
      */
-    private TrackingToken storedToken(EntityManager entityManager) {
+    static TrackingToken storedToken(EntityManager entityManager, Serializer tokenSerializer) {
         var entry = entityManager.find(TokenEntry.class, new TokenEntry.PK(KafkaRelay.PROCESSING_GROUP, 0));
         return entry == null ? null : entry.getToken(tokenSerializer);
     }

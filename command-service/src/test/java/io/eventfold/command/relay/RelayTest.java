@@ -8,9 +8,9 @@ import java.lang.annotation.Target;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The command-service with short writer timeouts and gap window, so that gaps age within a test; and a producer
- * interceptor that can make one send slow ({@link SlowSends}). One context (and database and topic) for every
- * relay test class, apart from the other command-service tests'.
+ * The command-service with short writer timeouts, gap window and stuck-relay bound, so that gaps age within a
+ * test; and a producer interceptor that can make one send slow ({@link SlowSends}). One context (and database
+ * and topic) for every relay test class, apart from the other command-service tests'.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,6 +19,7 @@ import org.springframework.test.context.TestPropertySource;
         "eventfold.db.statement-timeout=1s",
         "eventfold.db.idle-in-transaction-timeout=1500ms",
         "eventfold.relay.gap-window=" + RelayTest.GAP_WINDOW_MILLIS + "ms",
+        "eventfold.relay.health.stuck-after=1s",
         "spring.kafka.producer.properties.interceptor.classes=io.eventfold.command.relay.SlowSends"})
 @interface RelayTest {
 

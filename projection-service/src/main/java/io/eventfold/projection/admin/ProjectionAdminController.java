@@ -9,15 +9,21 @@ import io.eventfold.projection.rebuild.Rebuilds;
 import io.eventfold.security.Caller;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operators see the projections, start a rebuild, follow it and cancel it; starts and cancels are audited. */
+/**
+ * Operators see the projections, start a rebuild, follow it, cancel it or force its switch, and roll a switch
+ * back; every change is audited.
+ */
 @RestController
 @RequestMapping("/admin/projections")
 class ProjectionAdminController {
@@ -49,6 +55,33 @@ class ProjectionAdminController {
     @GetMapping("/{name}/rebuild")
     RebuildStatus status(@PathVariable String name) {
         return overview.rebuild(name);
+    }
+
+    /** A generation that stopped at MISMATCH goes live despite its differences, if the operator says so. */
+    @PostMapping("/{name}/rebuild/switch")
+    RebuildStatus forceSwitch(@PathVariable String name, @RequestParam(defaultValue = "false") boolean force,
+                              Caller caller) throws Exception {
+        return audit.record(caller, OperatorAction.FORCE_SWITCH, name, () -> {
+            if (!force) {
+                var refused = new ErrorResponseException(HttpStatus.BAD_REQUEST);
+                refused.getBody().setTitle("Only a forced switch");
+                refused.getBody().setDetail("A rebuild switches by itself once it matches the live generation; "
+                        + "force=true switches one that stopped at MISMATCH despite its differences");
+                throw refused;
+            }
+            rebuilds.forceSwitch(name);
+            return status(name);
+        });
+    }
+
+    /** The live generation after a rollback: the one the last switch retired. */
+    record Rollback(String projection, int generation) {
+    }
+
+    @PostMapping("/{name}/rollback")
+    Rollback rollBack(@PathVariable String name, Caller caller) throws Exception {
+        return audit.record(caller, OperatorAction.ROLLBACK, name,
+                () -> new Rollback(name, rebuilds.rollBack(name).number()));
     }
 
     @DeleteMapping("/{name}/rebuild")

@@ -36,8 +36,9 @@ public class GenerationStore {
     }
 
     /**
-     * The live and building generations. Whether each has parked dead letters comes along, so that a batch
-     * asks which of its conferences are held back only when some are (a statement less per batch otherwise).
+     * The live and building generations, and a retired one still kept for a rollback (written like a building
+     * one). Whether each has parked dead letters comes along, so that a batch asks which of its conferences
+     * are held back only when some are (a statement less per batch otherwise).
      */
     List<Active> lockActive() {
         return jdbc.query("""
@@ -45,7 +46,8 @@ public class GenerationStore {
                                   where d.projection = g.projection and d.generation = g.generation
                                     and d.state = 'PARKED')
                 from projection_generation g
-                where state in ('LIVE', 'BUILDING') order by projection, generation for share of g"""
+                where state in ('LIVE', 'BUILDING') or state = 'RETIRED' and dropped_at is null
+                order by projection, generation for share of g"""
                         .formatted(COLUMNS),
                 (rs, n) -> new Active(row(rs, n), rs.getBoolean(9)));
     }

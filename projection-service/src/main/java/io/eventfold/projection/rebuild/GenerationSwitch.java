@@ -12,18 +12,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The life of a generation in the database: created empty beside the live one, switched in atomically,
- * or discarded. Each step is one transaction that first locks the projection's generation rows, which
- * every batch reads under a share lock: a step waits for running batches, and the next batch sees it.
+ * The life of a generation in the database: created empty beside the live one, verified and switched in
+ * atomically (or discarded), retired but kept for a rollback, then dropped. Each step is one transaction that
+ * first locks the projection's generation rows, which every batch reads under a share lock: a step waits for
+ * running batches, and the next batch sees it.
  */
 @Component
 class GenerationSwitch {
@@ -32,16 +35,23 @@ class GenerationSwitch {
     /** Longest the switch may hold readers back; past it, it lets them go and tries again. */
     static final Duration READER_PAUSE = Duration.ofMillis(50);
 
-    enum Outcome { SWITCHED, NOT_YET, GONE }
+    /**
+     * SWITCHED also stands for done (rolled back, dropped); MISMATCH: not switched, its rows differ. AHEAD: to
+     * be compared, the new generation waits for the live stream, which writes it too from now on (it is at or
+     * past the live positions everywhere), so its rebuild may stop reading.
+     */
+    enum Outcome { SWITCHED, NOT_YET, AHEAD, GONE, MISMATCH }
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final GenerationStore generations;
     private final OffsetStore offsets;
+    private final GenerationComparison comparison;
     private final String liveConsumer;
 
     GenerationSwitch(JdbcTemplate jdbc, TransactionTemplate transaction, GenerationStore generations,
-                     OffsetStore offsets, ConsumerProperties consumer) {
+                     OffsetStore offsets, GenerationComparison comparison, ConsumerProperties consumer) {
+        this.comparison = comparison;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.generations = generations;
@@ -81,57 +91,155 @@ class GenerationSwitch {
     }
 
     /**
-     * Switches to {@code next} if it has applied at least everything the live generation has: the views the
-     * query API reads now select from its tables, all in one transaction. The previous generation is dropped.
+     * Switches to {@code next} once it has applied what the live generation has: the views the query API reads
+     * then select from its tables, all in one transaction, and the live generation is retired but kept (see
+     * {@link #promote}). Unless {@code force}d, a generation of the live one's version must first hold the
+     * same rows at the same positions, or it stays where it is, {@link Outcome#MISMATCH} recorded.
      */
-    Outcome trySwitch(Projection projection, Generation next, Collection<TopicPartition> partitions) {
-        Optional<Generation> previous;
-        try {
-            previous = transaction.execute(status -> switchIfCaughtUp(projection, next, partitions));
-        } catch (PessimisticLockingFailureException readersTooLong) {
-            log.info("Switch to {} gave way to readers after {} ms; trying again", next, READER_PAUSE.toMillis());
-            return Outcome.NOT_YET;
+    Outcome trySwitch(Projection projection, Generation next, Collection<TopicPartition> partitions,
+                      boolean force) {
+        var outcome = attempt("Switch to " + next, status -> switchIfVerified(projection, next, partitions, force));
+        if (outcome == Outcome.SWITCHED) {
+            log.info("Switched {} to generation {}{}", projection.name(), next.number(), force ? ", forced" : "");
         }
-        if (previous == null) {
+        return outcome;
+    }
+
+    private Outcome switchIfVerified(Projection projection, Generation next, Collection<TopicPartition> partitions,
+                                     boolean force) {
+        var rows = generations.of(projection.name(), true);
+        var building = rows.stream().filter(r -> r.generation().equals(next) && r.state() == State.BUILDING)
+                .findFirst();
+        if (building.isEmpty()) {
             return Outcome.GONE;
         }
-        if (previous.isEmpty()) {
+        var live = rows.stream().filter(r -> r.state() == State.LIVE).findFirst().orElseThrow();
+        // The same fold must give the same rows; a new version is meant to differ.
+        boolean verify = !force && building.get().version() == live.version();
+        var mine = offsets.lock(next.offsetsName(), partitions);
+        var applied = offsets.load(liveConsumer, partitions);
+        if (any(partitions, applied, mine, (theirs, ours) -> theirs > ours)) {
             return Outcome.NOT_YET;
         }
-        dropTables(projection, previous.get());
-        log.info("Switched {} to generation {}; dropped generation {}", projection.name(), next.number(),
-                previous.get().number());
+        // Compared only at the very same positions, where the live stream (held by the lock) left both.
+        if (verify && any(partitions, applied, mine, (theirs, ours) -> theirs < ours)) {
+            return Outcome.AHEAD;
+        }
+        if (verify) {
+            var differences = comparison.differences(projection, live.generation(), next);
+            if (differences.isPresent()) {
+                jdbc.update("update projection_generation set mismatch = ? where projection = ? and generation = ?",
+                        differences.get(), next.projection(), next.number());
+                log.warn("Not switching {} to generation {}: its rows differ from the live generation's ({})",
+                        projection.name(), next.number(), differences.get());
+                return Outcome.MISMATCH;
+            }
+        }
+        promote(projection, live.generation(), next, partitions);
+        jdbc.update("update projection_generation set records = ? where projection = ? and generation = ?",
+                mine.values().stream().mapToLong(Long::longValue).sum(), next.projection(), next.number());
         return Outcome.SWITCHED;
     }
 
-    private Optional<Generation> switchIfCaughtUp(Projection projection, Generation next,
-                                                  Collection<TopicPartition> partitions) {
-        var rows = generations.of(projection.name(), true);
-        if (rows.stream().noneMatch(r -> r.generation().equals(next) && r.state() == State.BUILDING)) {
-            return null;
-        }
-        var mine = offsets.lock(next.offsetsName(), partitions);
-        var live = offsets.load(liveConsumer, partitions);
-        for (var partition : partitions) {
-            if (live.getOrDefault(partition, 0L) > mine.getOrDefault(partition, 0L)) {
-                return Optional.empty();
+    /**
+     * Switches back to the newest retired generation still kept; the live one is retired and kept in its turn.
+     * 409 while a rebuild is running or when none is kept.
+     */
+    Outcome rollBack(Projection projection, Collection<TopicPartition> partitions) {
+        var name = projection.name();
+        return attempt("Rollback of " + name, status -> {
+            var rows = generations.of(name, true);
+            rows.stream().filter(r -> r.state() == State.BUILDING).findFirst().ifPresent(r -> {
+                throw new SwitchRefusedException("Rebuild running", "Generation " + r.generation().number()
+                        + " of " + name + " is being built; cancel it before rolling back");
+            });
+            var live = rows.stream().filter(r -> r.state() == State.LIVE).findFirst().orElseThrow().generation();
+            var kept = kept(name).orElseThrow(() -> new SwitchRefusedException("Nothing to roll back to",
+                    "No retired generation of " + name + " is kept (they are dropped after the retention)"));
+            if (any(partitions, offsets.load(liveConsumer, partitions), offsets.lock(kept.offsetsName(), partitions),
+                    (theirs, ours) -> theirs > ours)) {
+                return Outcome.NOT_YET;
             }
-        }
-        var previous = rows.stream().filter(r -> r.state() == State.LIVE).findFirst().orElseThrow().generation();
-        long records = mine.values().stream().mapToLong(Long::longValue).sum();
-        jdbc.update("update projection_generation set state = 'RETIRED' where projection = ? and generation = ?",
-                previous.projection(), previous.number());
-        jdbc.update("""
-                        update projection_generation set state = 'LIVE', switched_at = now(), records = ?
-                        where projection = ? and generation = ?""", records, next.projection(), next.number());
-        offsets.delete(next.offsetsName());
-        deleteDeadLetters(previous);
+            promote(projection, live, kept, partitions);
+            log.info("Rolled {} back from generation {} to generation {}", name, live.number(), kept.number());
+            return Outcome.SWITCHED;
+        });
+    }
+
+    /** The retired generation a rollback would switch to, if its tables are still kept. */
+    Optional<Generation> kept(String projection) {
+        return jdbc.query("""
+                        select generation from projection_generation
+                        where projection = ? and state = 'RETIRED' and dropped_at is null
+                        order by retired_at desc limit 1""", (rs, n) -> new Generation(projection, rs.getInt(1)),
+                projection).stream().findFirst();
+    }
+
+    /** Why a generation was not switched in by itself, if its rows differed from the live one's. */
+    Optional<String> mismatch(Generation generation) {
+        return jdbc.queryForList("select mismatch from projection_generation where projection = ? and generation = ?",
+                String.class, generation.projection(), generation.number()).stream().filter(m -> m != null)
+                .findFirst();
+    }
+
+    /** Whether {@code test} holds for the live stream's and the other generation's position of any partition. */
+    private static boolean any(Collection<TopicPartition> partitions, Map<TopicPartition, Long> live,
+                               Map<TopicPartition, Long> other, BiPredicate<Long, Long> test) {
+        return partitions.stream().anyMatch(p -> test.test(live.getOrDefault(p, 0L), other.getOrDefault(p, 0L)));
+    }
+
+    /**
+     * {@code to} becomes live and {@code from} retired; the views change over in the same transaction. The live
+     * stream keeps writing {@code from} from the positions it has now (stored under its own name), so that a
+     * rollback finds it current, until {@link #dropRetired} drops it.
+     */
+    private void promote(Projection projection, Generation from, Generation to,
+                         Collection<TopicPartition> partitions) {
+        var applied = new HashMap<>(zeros(List.copyOf(partitions)));
+        applied.putAll(offsets.load(liveConsumer, partitions));
+        jdbc.update("update projection_generation set state = 'RETIRED', retired_at = now() "
+                + "where projection = ? and generation = ?", from.projection(), from.number());
+        jdbc.update("update projection_generation set state = 'LIVE', switched_at = now(), retired_at = null "
+                + "where projection = ? and generation = ?", to.projection(), to.number());
+        offsets.delete(to.offsetsName());
+        offsets.advance(from.offsetsName(), applied);
         // Readers queue behind the view change; past the timeout the change gives way and is tried again.
-        jdbc.execute("set local lock_timeout = " + READER_PAUSE.toMillis());
+        holdReadersAtMost();
         for (var table : projection.definition().publishedTables()) {
-            jdbc.execute("create or replace view %s as select * from %s".formatted(table, next.table(table)));
+            jdbc.execute("create or replace view %s as select * from %s".formatted(table, to.table(table)));
         }
-        return Optional.of(previous);
+    }
+
+    /** Drops a retired generation's tables, positions and letters; false if it is gone or readers held it. */
+    boolean dropRetired(Projection projection, Generation retired) {
+        return attempt("Dropping " + retired, status -> {
+            generations.of(projection.name(), true);
+            if (jdbc.update("update projection_generation set dropped_at = now() where projection = ? "
+                    + "and generation = ? and state = 'RETIRED' and dropped_at is null", retired.projection(),
+                    retired.number()) == 0) {
+                return Outcome.GONE;
+            }
+            offsets.delete(retired.offsetsName());
+            deleteDeadLetters(retired);
+            holdReadersAtMost();
+            dropTables(projection, retired);
+            log.info("Dropped {}, retired since its retention began", retired);
+            return Outcome.SWITCHED;
+        }) == Outcome.SWITCHED;
+    }
+
+    private void holdReadersAtMost() {
+        jdbc.execute("set local lock_timeout = " + READER_PAUSE.toMillis());
+    }
+
+    /** One step in a transaction of its own; NOT_YET if it gave way to readers, to be tried again. */
+    private Outcome attempt(String what, TransactionCallback<Outcome> step) {
+        try {
+            return transaction.execute(step);
+        } catch (PessimisticLockingFailureException readersTooLong) {
+            log.info("{} gave way to readers after {} ms; trying again", what, READER_PAUSE.toMillis());
+            return Outcome.NOT_YET;
+        }
     }
 
     /** Removes a generation that is being built: cancelled (no trace) or failed (its row keeps the reason). */

@@ -24,10 +24,13 @@ public class ProjectionOverview {
     private final TopicEnds topic;
     private final ProjectionMetrics metrics;
     private final JdbcTemplate jdbc;
+    private final GenerationSwitch generationSwitch;
     private final String liveConsumer;
 
     ProjectionOverview(Rebuilds rebuilds, GenerationStore generations, OffsetStore offsets, TopicEnds topic,
-                       ProjectionMetrics metrics, JdbcTemplate jdbc, ConsumerProperties consumer) {
+                       ProjectionMetrics metrics, JdbcTemplate jdbc, GenerationSwitch generationSwitch,
+                       ConsumerProperties consumer) {
+        this.generationSwitch = generationSwitch;
         this.rebuilds = rebuilds;
         this.generations = generations;
         this.offsets = offsets;
@@ -65,7 +68,7 @@ public class ProjectionOverview {
         long lagEvents = unread + parked.events();
         var rebuild = rows.stream().filter(r -> r.state() == State.BUILDING).findFirst().map(this::rebuild);
         var failed = !rows.isEmpty() && rows.get(0).state() == State.FAILED;
-        var state = rebuild.isPresent() ? "REBUILDING" : failed ? "FAILED" : "LIVE";
+        var state = rebuild.isPresent() ? rebuild.get().state() : failed ? "FAILED" : "LIVE";
         return new ProjectionStatus(projection.name(), projection.definition().version(),
                 current.generation().number(),
                 current.version(), state, live.appliedPosition(), live.completePosition(), lagEvents,
@@ -85,11 +88,18 @@ public class ProjectionOverview {
 
     private RebuildStatus rebuild(Row row) {
         var g = row.generation();
+        var mismatch = generationSwitch.mismatch(g).orElse(null);
         if (row.state() != State.BUILDING) {
             long records = row.records() == null ? 0 : row.records();
             return RebuildStatus.of(g.projection(), g.number(), row.version(),
                     row.state() == State.LIVE ? "SWITCHED" : row.state().name(), records, records, null,
-                    row.createdAt(), row.switchedAt(), row.error());
+                    row.createdAt(), row.switchedAt(), row.error(), mismatch);
+        }
+        if (mismatch != null) {
+            long records = offsets.load(g.offsetsName(), topic.partitions()).values().stream()
+                    .mapToLong(Long::longValue).sum();
+            return RebuildStatus.of(g.projection(), g.number(), row.version(), "MISMATCH", records, records, null,
+                    row.createdAt(), null, null, mismatch);
         }
         var local = rebuilds.localProgress(g);
         long processed;
@@ -105,6 +115,6 @@ public class ProjectionOverview {
             total = Math.max(processed, topic.ends().values().stream().mapToLong(Long::longValue).sum());
         }
         return RebuildStatus.of(g.projection(), g.number(), row.version(), "REBUILDING", processed, total, rate,
-                row.createdAt(), null, null);
+                row.createdAt(), null, null, null);
     }
 }

@@ -9,12 +9,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * events/s, against 64.6k with 10,000 and 58.8k-64.0k with 20,000; likely because a big batch stays live through
  * more young collections and waits longer for its next fetch); {@code maxRate}
  * (records per second, 0 = as fast as it goes) keeps a rebuild from crowding the live stream's database;
- * {@code threads} workers per rebuild each read a share of the partitions.
+ * {@code threads} workers per rebuild each read a share of the partitions; {@code retiredRetention}: how long a
+ * switched-out generation is kept (and kept current) for a rollback before it is dropped.
  */
 @ConfigurationProperties("eventfold.projection.rebuild")
 public record RebuildProperties(
         @DefaultValue("5000") int batchSize,
         @DefaultValue("0") double maxRate,
         @DefaultValue("1s") Duration retryBackoff,
-        @DefaultValue("2") int threads) {
+        @DefaultValue("2") int threads,
+        @DefaultValue("1h") Duration retiredRetention) {
 }

@@ -42,8 +42,8 @@ final class RebuildRun {
     /** What the run asks of its owner: switch when caught up, give up when it cannot go on. */
     interface Handover {
 
-        /** Whether the run is over: switched, or its generation is gone (cancelled elsewhere). */
-        boolean trySwitch(Collection<TopicPartition> partitions);
+        /** Switched, or not yet (or only the live stream reads on: AHEAD), or over without a switch. */
+        GenerationSwitch.Outcome trySwitch(Collection<TopicPartition> partitions);
 
         void failed(RuntimeException cause);
     }
@@ -66,6 +66,8 @@ final class RebuildRun {
     /** Which partitions each worker reads, set by the first worker to ask. */
     private List<List<TopicPartition>> shares;
     private volatile boolean stopping;
+    /** The live stream alone keeps the generation current now: the workers stop reading (see AHEAD). */
+    private volatile boolean handedOver;
 
     RebuildRun(Projection projection, Generation generation, Handover handover,
                ConsumerFactory<String, ByteBuffer> consumers, EventDecoder decoder, BatchProjector projector,
@@ -149,11 +151,19 @@ final class RebuildRun {
         if (!workers.stream().allMatch(w -> w.caughtUp)) {
             return false;
         }
-        if (handover.trySwitch(partitions)) {
+        var outcome = handover.trySwitch(partitions);
+        if (outcome == GenerationSwitch.Outcome.AHEAD) {
+            handedOver = true;
+        } else if (ends(outcome)) {
             over.set(true);
             workers.forEach(Worker::wakeup);
         }
         return over.get();
+    }
+
+    /** Switched, stopped at MISMATCH, or its generation is gone (cancelled elsewhere): the run is over. */
+    static boolean ends(GenerationSwitch.Outcome outcome) {
+        return outcome != GenerationSwitch.Outcome.NOT_YET && outcome != GenerationSwitch.Outcome.AHEAD;
     }
 
     private synchronized void failed(RuntimeException cause) {
@@ -248,6 +258,9 @@ final class RebuildRun {
                                            List<TopicPartition> all) {
             Map<TopicPartition, Long> ends = c.endOffsets(mine);
             while (!ending()) {
+                if (handedOver && c.paused().isEmpty()) {
+                    c.pause(mine);
+                }
                 var records = c.poll(Duration.ofMillis(200));
                 var batch = new Batch();
                 records.forEach(r -> batch.add(r, decoder, projection::handles));
@@ -262,7 +275,8 @@ final class RebuildRun {
                     ends = c.endOffsets(mine);
                 }
                 long processed = mine.stream().mapToLong(c::position).sum();
-                long total = Math.max(processed, ends.values().stream().mapToLong(Long::longValue).sum());
+                long total = handedOver ? processed
+                        : Math.max(processed, ends.values().stream().mapToLong(Long::longValue).sum());
                 progress = new Progress(processed, total, throughput.record(records.count()));
                 throttle(records.count());
                 caughtUp = drained && processed >= total;

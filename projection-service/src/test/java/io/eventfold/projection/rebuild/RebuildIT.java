@@ -4,15 +4,12 @@ import static io.eventfold.projection.ProjectionFixtures.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.eventfold.infra.HttpJson;
 import io.eventfold.projection.OperatorClient;
 import io.eventfold.projection.RunningProjector;
 import io.eventfold.projection.TopicWriter;
 import io.eventfold.testsupport.TestIssuer;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,15 +19,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Rebuilds against a real topic and database: a new generation is built beside the live one, switched in
- * with the same rows, and the old one dropped; a cancel leaves nothing behind; only operators may do it;
- * a projection whose code is newer than its live generation rebuilds by itself. The rebuild is slowed down
- * (max-rate) so that it is still running while the test looks at it.
+ * with the same rows, and the old one dropped after its (short) retention; a cancel leaves nothing behind;
+ * only operators may do it; a projection whose code is newer than its live generation rebuilds by itself. The
+ * rebuild is slowed down (max-rate) so that it is still running while the test looks at it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "eventfold.projection.rebuild.batch-size=100", "eventfold.projection.rebuild.max-rate=500"})
+        "eventfold.projection.rebuild.batch-size=100", "eventfold.projection.rebuild.max-rate=500",
+        "eventfold.projection.rebuild.retired-retention=1s"})
 class RebuildIT extends RunningProjector {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration TIMEOUT = GenerationsProbe.TIMEOUT;
 
     @LocalServerPort
     int port;
@@ -38,67 +36,19 @@ class RebuildIT extends RunningProjector {
     Rebuilds rebuilds;
 
     OperatorClient operator;
+    GenerationsProbe probe;
 
     @BeforeEach
     void setUp() {
         operator = OperatorClient.operator(port);
-    }
-
-    /** Conferences written to the topic and applied by the live generation; returns their ids. */
-    private List<String> conferencesApplied(int count) {
-        var ids = new ArrayList<String>();
-        try (var writer = new TopicWriter(bootstrapServers, topic.name())) {
-            for (int i = 0; i < count; i++) {
-                var id = "conf-" + UUID.randomUUID();
-                history(id, "org-" + i % 3, i).forEach(writer::send);
-                ids.add(id);
-            }
-        }
-        await().atMost(TIMEOUT).until(() -> jdbc.sql("select count(*) from dashboard where conference_id in (:ids)")
-                .param("ids", ids).query(Integer.class).single() == count);
-        awaitLiveCaughtUp();
-        return ids;
-    }
-
-    private void awaitLiveCaughtUp() {
-        await().atMost(TIMEOUT).until(() -> operator.send("GET", "/admin/projections").json().valueStream()
-                .allMatch(p -> p.get("lagEvents").asLong() == 0));
-    }
-
-    private List<Map<String, Object>> dashboards() {
-        return jdbc.sql("select conference_id, version, md5(document_gzip) as document_md5, etag from dashboard "
-                + "order by conference_id").query().listOfRows();
-    }
-
-    /** The counts as the query API answers them (a count that went back to zero is the same as none). */
-    private List<Map<String, Object>> counts() {
-        return jdbc.sql("select * from status_count where conference_count <> 0 order by organization_id, status")
-                .query().listOfRows();
-    }
-
-    private HttpJson.Response rebuildStatus(String projection) {
-        return operator.send("GET", "/admin/projections/" + projection + "/rebuild");
-    }
-
-    private String viewSource(String view) {
-        return jdbc.sql("select definition from pg_views where viewname = ?").param(view).query(String.class)
-                .single();
-    }
-
-    private boolean tableExists(String table) {
-        return jdbc.sql("select to_regclass(?) is not null").param(table).query(Boolean.class).single();
-    }
-
-    private int liveGeneration(String projection) {
-        return jdbc.sql("select generation from projection_generation where projection = ? and state = 'LIVE'")
-                .param(projection).query(Integer.class).single();
+        probe = new GenerationsProbe(jdbc, operator, bootstrapServers, topic.name());
     }
 
     @Test
     void a_rebuild_builds_the_same_rows_beside_the_live_ones_then_switches_and_drops_the_old_generation() {
-        conferencesApplied(40);
-        var before = dashboards();
-        int old = liveGeneration("dashboard");
+        probe.conferencesApplied(40);
+        var before = probe.dashboards();
+        int old = probe.liveGeneration("dashboard");
 
         var started = operator.send("POST", "/admin/projections/dashboard/rebuild");
 
@@ -110,29 +60,37 @@ class RebuildIT extends RunningProjector {
         var again = operator.send("POST", "/admin/projections/dashboard/rebuild");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.contentType()).startsWith("application/problem+json");
-        await().atMost(TIMEOUT).until(() -> rebuildStatus("dashboard").json().get("processed").asLong() > 0);
+        await().atMost(TIMEOUT).until(() -> probe.rebuildStatus("dashboard").json().get("processed").asLong() > 0);
         var listed = operator.send("GET", "/admin/projections").json().valueStream()
                 .filter(p -> p.get("name").asString().equals("dashboard")).findFirst().orElseThrow();
         assertThat(listed.get("state").asString()).isEqualTo("REBUILDING");
         assertThat(listed.get("generation").asInt()).isEqualTo(old);
         assertThat(listed.get("rebuild").get("total").asLong())
                 .isGreaterThan(listed.get("rebuild").get("processed").asLong());
-        assertThat(viewSource("dashboard")).contains("dashboard_g" + old);
-        assertThat(dashboards()).as("the live generation serves meanwhile").isEqualTo(before);
+        assertThat(probe.viewSource("dashboard")).contains("dashboard_g" + old);
+        assertThat(probe.dashboards()).as("the live generation serves meanwhile").isEqualTo(before);
 
-        await().atMost(TIMEOUT).until(() -> rebuildStatus("dashboard").json().get("state").asString()
+        await().atMost(TIMEOUT).until(() -> probe.rebuildStatus("dashboard").json().get("state").asString()
                 .equals("SWITCHED"));
 
-        var done = rebuildStatus("dashboard").json();
+        var done = probe.rebuildStatus("dashboard").json();
         assertThat(done.get("processed").asLong()).isEqualTo(done.get("total").asLong()).isPositive();
         assertThat(done.get("percent").asDouble()).isEqualTo(100.0);
-        assertThat(liveGeneration("dashboard")).isEqualTo(next);
-        assertThat(viewSource("dashboard")).contains("dashboard_g" + next);
-        assertThat(tableExists("dashboard_g" + old)).isFalse();
-        assertThat(tableExists("dashboard_registration_g" + old)).isFalse();
-        assertThat(tableExists("dashboard_cancellation_g" + old)).isFalse();
-        assertThat(tableExists("dashboard_cancellation_g" + next)).isTrue();
-        assertThat(dashboards()).isEqualTo(before);
+        assertThat(probe.liveGeneration("dashboard")).isEqualTo(next);
+        assertThat(probe.viewSource("dashboard")).contains("dashboard_g" + next);
+        assertThat(probe.dashboards()).isEqualTo(before);
+        await("the retired generation dropped after its retention").atMost(TIMEOUT)
+                .until(() -> !probe.tableExists("dashboard_g" + old));
+        assertThat(probe.tableExists("dashboard_registration_g" + old)).isFalse();
+        assertThat(probe.tableExists("dashboard_cancellation_g" + old)).isFalse();
+        assertThat(probe.tableExists("dashboard_cancellation_g" + next)).isTrue();
+        assertThat(jdbc.sql("select count(*) from projection_offset where projection = ?")
+                .param("dashboard/g" + old).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select state || ' ' || (dropped_at is not null) from projection_generation "
+                + "where projection = 'dashboard' and generation = ?").param(old).query(String.class).single())
+                .isEqualTo("RETIRED true");
+        assertThat(operator.send("POST", "/admin/projections/dashboard/rollback").status())
+                .as("nothing left to roll back to").isEqualTo(409);
         assertThat(jdbc.sql("select coalesce(reloptions::text, '') from pg_class where relname = ?")
                 .param("dashboard_g" + next).query(String.class).single())
                 .as("storage parameters are the live table's").contains("fillfactor=50");
@@ -140,43 +98,43 @@ class RebuildIT extends RunningProjector {
 
     @Test
     void the_new_generation_keeps_following_the_stream_during_and_after_the_switch() {
-        var ids = conferencesApplied(20);
+        var ids = probe.conferencesApplied(20);
         int next = operator.send("POST", "/admin/projections/dashboard/rebuild").json().get("generation").asInt();
         try (var writer = new TopicWriter(bootstrapServers, topic.name())) {
             var late = "late-" + UUID.randomUUID();
             history(late, "org-late", 7).forEach(writer::send);
-            await().atMost(TIMEOUT).until(() -> rebuildStatus("dashboard").json().get("state").asString()
+            await().atMost(TIMEOUT).until(() -> probe.rebuildStatus("dashboard").json().get("state").asString()
                     .equals("SWITCHED"));
-            var snapshot = dashboards();
+            var snapshot = probe.dashboards();
 
             var last = new TopicWriter(bootstrapServers, topic.name());
             history(ids.get(0) + "-after", "org-late", 3).forEach(last::send);
             last.close();
 
-            await().atMost(TIMEOUT).until(() -> dashboards().size() == snapshot.size() + 1);
-            assertThat(liveGeneration("dashboard")).isEqualTo(next);
-            assertThat(dashboards()).extracting(r -> r.get("conference_id")).contains(late);
+            await().atMost(TIMEOUT).until(() -> probe.dashboards().size() == snapshot.size() + 1);
+            assertThat(probe.liveGeneration("dashboard")).isEqualTo(next);
+            assertThat(probe.dashboards()).extracting(r -> r.get("conference_id")).contains(late);
         }
     }
 
     @Test
     void a_cancelled_rebuild_leaves_no_trace() {
-        conferencesApplied(30);
-        var countsBefore = counts();
+        probe.conferencesApplied(30);
+        var countsBefore = probe.counts();
         int next = operator.send("POST", "/admin/projections/status-counts/rebuild").json().get("generation")
                 .asInt();
-        await().atMost(TIMEOUT).until(() -> rebuildStatus("status-counts").json().get("processed").asLong() > 0);
+        await().atMost(TIMEOUT).until(() -> probe.rebuildStatus("status-counts").json().get("processed").asLong() > 0);
 
         var cancelled = operator.send("DELETE", "/admin/projections/status-counts/rebuild");
 
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(204);
-        assertThat(tableExists("status_count_g" + next)).isFalse();
-        assertThat(tableExists("conference_status_g" + next)).isFalse();
+        assertThat(probe.tableExists("status_count_g" + next)).isFalse();
+        assertThat(probe.tableExists("conference_status_g" + next)).isFalse();
         assertThat(jdbc.sql("select count(*) from projection_generation where projection = 'status-counts' "
                 + "and generation = ?").param(next).query(Integer.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from projection_offset where projection like 'status-counts/%'")
                 .query(Integer.class).single()).isZero();
-        assertThat(counts()).isEqualTo(countsBefore);
+        assertThat(probe.counts()).isEqualTo(countsBefore);
         assertThat(operator.send("DELETE", "/admin/projections/status-counts/rebuild").status()).isEqualTo(404);
     }
 
@@ -205,18 +163,19 @@ class RebuildIT extends RunningProjector {
 
     @Test
     void a_projection_whose_code_is_newer_than_its_live_generation_rebuilds_on_start() {
-        conferencesApplied(10);
-        var countsBefore = counts();
-        int old = liveGeneration("status-counts");
+        probe.conferencesApplied(10);
+        var countsBefore = probe.counts();
+        int old = probe.liveGeneration("status-counts");
         jdbc.sql("update projection_generation set version = 0 where projection = 'status-counts' "
                 + "and state = 'LIVE'").update();
 
         rebuilds.resumeOrUpgrade();
 
-        await().atMost(TIMEOUT).until(() -> liveGeneration("status-counts") > old);
+        await().atMost(TIMEOUT).until(() -> probe.liveGeneration("status-counts") > old);
         assertThat(jdbc.sql("select version from projection_generation where projection = 'status-counts' "
                 + "and state = 'LIVE'").query(Integer.class).single()).isEqualTo(1);
-        assertThat(counts()).isEqualTo(countsBefore);
-        assertThat(viewSource("status_count")).contains("status_count_g" + liveGeneration("status-counts"));
+        assertThat(probe.counts()).isEqualTo(countsBefore);
+        assertThat(probe.viewSource("status_count"))
+                .contains("status_count_g" + probe.liveGeneration("status-counts"));
     }
 }

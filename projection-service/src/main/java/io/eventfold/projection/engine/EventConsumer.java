@@ -236,6 +236,7 @@ public class EventConsumer implements SmartLifecycle {
                     batch = new Batch();
                 }
                 partitions.forEach(written::remove);
+                metrics.revoked(partitions);
             }
         }
     }

@@ -7,6 +7,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +47,15 @@ public class ProjectionMetrics {
     private final AtomicLong failingSince = new AtomicLong();
     private volatile String lastFailure;
 
-    private record Lag(AtomicLong events, AtomicLong millis, AtomicLong lastEventAt) {
+    /** A revoked partition's series outlive a loop's retry (close, subscribe again), not a move elsewhere. */
+    private static final long REVOKED_SERIES_KEPT_MILLIS = 30_000;
+
+    /**
+     * {@code behindSince}: when records started waiting with none applied since start, to age them from;
+     * {@code revokedAt}: when the partition was taken from this instance's loop, 0 while it is assigned.
+     */
+    private record Lag(AtomicLong events, AtomicLong millis, AtomicLong lastEventAt, AtomicLong behindSince,
+                       AtomicLong revokedAt, List<Gauge> gauges) {
     }
 
     ProjectionMetrics(MeterRegistry registry) {
@@ -149,28 +160,60 @@ public class ProjectionMetrics {
      * written (a batch being filled, or one that keeps failing) are still lag.
      */
     void polled(Consumer<?, ?> consumer, Map<TopicPartition, Long> written) {
+        long now = System.currentTimeMillis();
         for (var partition : consumer.assignment()) {
             var lag = lag(partition);
+            lag.revokedAt().set(0);
             var unread = consumer.currentLag(partition);
             if (unread.isPresent()) {
                 // The position is known whenever the lag is.
                 long end = consumer.position(partition) + unread.getAsLong();
                 long behind = Math.max(unread.getAsLong(), end - written.getOrDefault(partition, end));
                 lag.events().set(behind);
+                long since = behind == 0 ? 0 : lag.behindSince().get() == 0 ? now : lag.behindSince().get();
+                lag.behindSince().set(since);
                 long last = lag.lastEventAt().get();
-                lag.millis().set(behind > 0 && last > 0 ? System.currentTimeMillis() - last : 0);
+                // Stuck since start (nothing applied yet) must not read as caught up.
+                lag.millis().set(behind == 0 ? 0 : now - (last > 0 ? last : since));
+            }
+        }
+        dropLongRevoked(now);
+    }
+
+    /**
+     * Partitions another loop or instance takes over: their series end here (once not assigned again soon) and
+     * start there, instead of this instance reporting their last lag for good.
+     */
+    void revoked(Collection<TopicPartition> partitions) {
+        long now = System.currentTimeMillis();
+        for (var partition : partitions) {
+            var lag = lags.get(partition);
+            if (lag != null) {
+                lag.revokedAt().compareAndSet(0, now);
             }
         }
     }
 
+    private void dropLongRevoked(long now) {
+        lags.forEach((partition, lag) -> {
+            long revokedAt = lag.revokedAt().get();
+            if (revokedAt != 0 && now - revokedAt > REVOKED_SERIES_KEPT_MILLIS && lags.remove(partition, lag)) {
+                lag.gauges().forEach(registry::remove);
+            }
+        });
+    }
+
     private Lag lag(TopicPartition partition) {
         return lags.computeIfAbsent(partition, p -> {
-            var lag = new Lag(new AtomicLong(), new AtomicLong(), new AtomicLong());
+            var gauges = new ArrayList<Gauge>();
+            var lag = new Lag(new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicLong(),
+                    new AtomicLong(), gauges);
             var tags = Tags.of("topic", p.topic(), "partition", String.valueOf(p.partition()));
-            Gauge.builder("eventfold.projection.lag.events", lag.events(), AtomicLong::get).tags(tags)
-                    .description("Records on the topic not applied yet").register(registry);
-            Gauge.builder("eventfold.projection.lag.ms", lag.millis(), AtomicLong::get).tags(tags)
-                    .description("Age of the last applied event while records wait").register(registry);
+            gauges.add(Gauge.builder("eventfold.projection.lag.events", lag.events(), AtomicLong::get).tags(tags)
+                    .description("Records on the topic not applied yet").register(registry));
+            gauges.add(Gauge.builder("eventfold.projection.lag.ms", lag.millis(), AtomicLong::get).tags(tags)
+                    .description("Age of the last applied event (or of the wait) while records wait")
+                    .register(registry));
             return lag;
         });
     }

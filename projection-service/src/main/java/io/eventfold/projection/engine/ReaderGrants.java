@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What query-api's role may read, declared at every start (before the port opens): the published views and the
- * offsets, nothing else of the schema (registrations, dead letters and the audit hold personal data or payloads).
+ * What query-api's role may read, declared at every start (before the port opens): the published views, the
+ * offsets and the projector's heartbeat, nothing else of the schema (registrations, dead letters and the audit
+ * hold personal data or payloads).
  * A switch replaces views in place, which keeps these grants. Without the role (one superuser for every service,
  * as in tests of the projector alone) there is nothing to grant to.
  */
@@ -22,6 +23,8 @@ class ReaderGrants implements InitializingBean {
     private static final Logger log = LoggerFactory.getLogger(ReaderGrants.class);
     private static final Pattern PLAIN_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final String OFFSETS = "projection_offset";
+    /** How far behind the projector says it is, for query-api's health (io.eventfold.projection.health). */
+    private static final String HEARTBEAT = "projector_heartbeat";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -60,6 +63,7 @@ class ReaderGrants implements InitializingBean {
         var readable = new ArrayList<String>();
         projections.forEach(projection -> readable.addAll(projection.definition().publishedTables()));
         readable.add(OFFSETS);
+        readable.add(HEARTBEAT);
         return readable;
     }
 }

@@ -3,6 +3,7 @@ package io.eventfold.projection.engine;
 import static io.eventfold.projection.ProjectionFixtures.registered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import io.eventfold.contracts.registration.Role;
 import io.eventfold.messaging.EventHeaders;
@@ -10,7 +11,11 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 class ProjectionMetricsTest {
@@ -65,6 +70,43 @@ class ProjectionMetricsTest {
         assertThat(delaysRecorded()).isEqualTo(10);
         assertThat(stage("relay").count()).isZero();
         assertThat(stage("projector").count()).isZero();
+    }
+
+    @Test
+    void a_partition_stuck_since_start_with_nothing_applied_never_reads_as_caught_up() {
+        var partition = new TopicPartition("events", 0);
+        var consumer = new MockConsumer<String, ByteBuffer>("earliest");
+        consumer.assign(List.of(partition));
+        consumer.updateBeginningOffsets(Map.of(partition, 0L));
+        consumer.updateEndOffsets(Map.of(partition, 10L));
+        consumer.seek(partition, 0);
+
+        await().until(() -> {
+            metrics.polled(consumer, Map.of());
+            return lag("eventfold.projection.lag.ms") > 0;
+        });
+
+        assertThat(lag("eventfold.projection.lag.events")).isEqualTo(10);
+    }
+
+    @Test
+    void a_partition_revoked_and_assigned_again_as_a_failed_loop_retries_keeps_its_lag_series() {
+        var partition = new TopicPartition("events", 0);
+        var consumer = new MockConsumer<String, ByteBuffer>("earliest");
+        consumer.assign(List.of(partition));
+        consumer.updateEndOffsets(Map.of(partition, 10L));
+        consumer.seek(partition, 4);
+        metrics.polled(consumer, Map.of(partition, 4L));
+
+        metrics.revoked(List.of(partition));
+
+        assertThat(lag("eventfold.projection.lag.events")).isEqualTo(6);
+        metrics.polled(consumer, Map.of(partition, 4L));
+        assertThat(lag("eventfold.projection.lag.events")).isEqualTo(6);
+    }
+
+    private double lag(String name) {
+        return registry.get(name).tag("partition", "0").gauge().value();
     }
 
     private Timer stage(String name) {

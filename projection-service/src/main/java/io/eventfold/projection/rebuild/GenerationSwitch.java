@@ -223,7 +223,7 @@ class GenerationSwitch {
             deleteDeadLetters(retired);
             holdReadersAtMost();
             dropTables(projection, retired);
-            log.info("Dropped {}, retired since its retention began", retired);
+            log.info("Dropped {}: its retention is over, or a later switch retired another", retired);
             return Outcome.SWITCHED;
         }) == Outcome.SWITCHED;
     }

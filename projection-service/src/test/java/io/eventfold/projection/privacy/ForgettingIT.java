@@ -174,12 +174,15 @@ class ForgettingIT extends RunningProjector {
         writer().send(sealed.withPersonalData(sealed.personalData(),
                 new Sealed(sealed.sealed().key(), Base64.getEncoder().encodeToString(bytes))));
 
-        var reason = jdbc.sql("select reason from dead_letter where conference_id = ? and state = 'PARKED'")
+        // A letter per generation written: after the other test's rebuild, the retired one is kept and parks too.
+        var reasons = jdbc.sql("select reason from dead_letter where conference_id = ? and state = 'PARKED'")
                 .param(conference).query(String.class);
-        await().atMost(TIMEOUT).until(() -> reason.optional().isPresent());
-        assertThat(reason.single()).contains("do not open").doesNotContain(name("gus"), "gus." + tag);
+        await().atMost(TIMEOUT).until(() -> !reasons.list().isEmpty());
+        assertThat(reasons.list()).allSatisfy(reason -> assertThat(reason).contains("do not open")
+                .doesNotContain(name("gus"), "gus." + tag));
         assertThat(jdbc.sql("select reason || convert_from(payload, 'UTF8') from dead_letter where conference_id = ?")
-                .param(conference).query(String.class).single()).doesNotContain(name("gus"), "gus." + tag);
+                .param(conference).query(String.class).list()).allSatisfy(letter -> assertThat(letter)
+                .doesNotContain(name("gus"), "gus." + tag));
         assertThat(log.getAll()).doesNotContain(name("gus"), "gus." + tag);
     }
 

@@ -3,7 +3,9 @@ package io.eventfold.projection.rebuild;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.eventfold.contracts.conference.ConferenceStatus;
 import io.eventfold.projection.OperatorClient;
+import io.eventfold.projection.ProjectionFixtures;
 import io.eventfold.projection.RunningProjector;
 import io.eventfold.projection.engine.Generation;
 import io.eventfold.testsupport.TestIssuer;
@@ -11,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -169,6 +173,34 @@ class VerifiedSwitchIT extends RunningProjector {
 
     private static long total(List<Map<String, Object>> counts) {
         return counts.stream().mapToLong(r -> ((Number) r.get("conference_count")).longValue()).sum();
+    }
+
+    @Test
+    void an_unchanged_fold_switches_by_itself_though_a_count_back_to_zero_was_never_written_by_the_rebuild() {
+        var org = "org-zero-" + UUID.randomUUID();
+        var conference = "conf-" + UUID.randomUUID();
+        writer().send(ProjectionFixtures.scheduled(conference, org));
+        await().atMost(GenerationsProbe.TIMEOUT).until(() -> countOf(org, "DRAFT").equals(Optional.of(1L)));
+        writer().send(ProjectionFixtures.statusChanged(conference, ConferenceStatus.DRAFT,
+                ConferenceStatus.PUBLISHED));
+        await().atMost(GenerationsProbe.TIMEOUT).until(() -> countOf(org, "PUBLISHED").equals(Optional.of(1L)));
+        assertThat(countOf(org, "DRAFT")).as("the live generation's count, back to zero").contains(0L);
+        probe.awaitLiveCaughtUp();
+
+        var started = operator.send("POST", "/admin/projections/status-counts/rebuild");
+
+        int next = started.json().get("generation").asInt();
+        var done = probe.awaitRebuild("status-counts", "SWITCHED").json();
+        assertThat(done.get("generation").asInt()).isEqualTo(next);
+        assertThat(done.get("mismatch").isNull()).isTrue();
+        assertThat(jdbc.sql("select count(*) from status_count_g" + next + " where organization_id = ?").param(org)
+                .query(Integer.class).single()).as("the rebuild folded both events in one batch").isEqualTo(1);
+    }
+
+    /** The count of one organization and status, if it has a row. */
+    private Optional<Long> countOf(String org, String status) {
+        return jdbc.sql("select conference_count from status_count where organization_id = ? and status = ?")
+                .params(org, status).query(Long.class).optional();
     }
 
     @Test

@@ -32,7 +32,9 @@ import org.springframework.kafka.core.ConsumerFactory;
  * {@code threads} workers reads its share of the partitions, so that folding and writing overlap as in the
  * live stream. Resumes from the generation's stored positions. A worker that has read its partitions to the
  * end asks {@link Handover} to switch over, which succeeds once every partition has caught up: the live
- * stream keeps the generation current meanwhile (see {@link BatchProjector}).
+ * stream keeps the generation current meanwhile (see {@link BatchProjector}). A switch that compares the two
+ * generations wants them at the same positions: once the new one is at or past the live one everywhere, the
+ * workers stop reading and leave the rest to the live stream.
  */
 final class RebuildRun {
 

@@ -3,6 +3,7 @@ package io.eventfold.bench;
 import io.eventfold.infra.KafkaBroker;
 import io.eventfold.infra.Ports;
 import io.eventfold.infra.PostgresServer;
+import io.eventfold.infra.ServiceRoles;
 import io.eventfold.testsupport.ServiceProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -78,8 +79,10 @@ final class BenchInfrastructure implements AutoCloseable {
         return settings;
     }
 
+    /** With the services' roles and schemas, as every EventFold database has them (the privacy schema too). */
     String database(String name) {
         var url = postgres.ensureDatabase(name);
+        ServiceRoles.prepare(url);
         if (statements != null) {
             new JdbcTemplate(new SingleConnectionDataSource(url, PostgresServer.USER, "", false))
                     .execute("create extension if not exists pg_stat_statements");

@@ -2,7 +2,6 @@ package io.eventfold.bench;
 
 import io.eventfold.contracts.PersonalEvent;
 import io.eventfold.infra.PostgresServer;
-import io.eventfold.infra.ServiceRoles;
 import io.eventfold.privacy.MasterKey;
 import io.eventfold.privacy.PersonKey;
 import io.eventfold.privacy.PersonKeys;
@@ -29,8 +28,8 @@ final class BenchSealing implements AutoCloseable {
     private final PersonKeys keys = new PersonKeys(MasterKey.none());
     private final Map<String, PersonKey> known = new HashMap<>();
 
+    /** {@code databaseUrl}: one of {@link BenchInfrastructure#database}, which has the privacy schema. */
     BenchSealing(String databaseUrl) {
-        ServiceRoles.prepare(databaseUrl);
         try (var schema = BenchSealing.class.getResourceAsStream("/db/eventstore/V3__person_keys.sql")) {
             connection = DriverManager.getConnection(databaseUrl, PostgresServer.USER, "");
             connection.createStatement().execute(new String(schema.readAllBytes(), StandardCharsets.UTF_8));

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 class LeastPrivilegeIT {
 
     private static final String DENIED = "42501";
+    /** What query-api reads: the views, the offsets (minPosition) and the projector's heartbeat (its health). */
     private static final List<String> PUBLISHED = List.of("read_model.dashboard", "read_model.status_count",
-            "read_model.projection_offset");
+            "read_model.projection_offset", "read_model.projector_heartbeat");
 
     @Test
     void the_services_connect_as_their_own_roles_never_as_the_superuser() throws SQLException {

@@ -10,7 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * more young collections and waits longer for its next fetch); {@code maxRate}
  * (records per second, 0 = as fast as it goes) keeps a rebuild from crowding the live stream's database;
  * {@code threads} workers per rebuild each read a share of the partitions; {@code retiredRetention}: how long a
- * switched-out generation is kept (and kept current) for a rollback before it is dropped.
+ * switched-out generation is kept (and kept current) for a rollback before it is dropped; {@code verify}: compare
+ * a rebuilt generation with the live one before switching (off by default: under concurrent writes the e2e test
+ * saw differences not yet explained, docs/operations.md).
  */
 @ConfigurationProperties("eventfold.projection.rebuild")
 public record RebuildProperties(
@@ -18,5 +20,6 @@ public record RebuildProperties(
         @DefaultValue("0") double maxRate,
         @DefaultValue("1s") Duration retryBackoff,
         @DefaultValue("2") int threads,
-        @DefaultValue("1h") Duration retiredRetention) {
+        @DefaultValue("1h") Duration retiredRetention,
+        @DefaultValue("false") boolean verify) {
 }

@@ -37,7 +37,7 @@ import org.springframework.context.annotation.Import;
  * test changes the code of its own projection ({@link ChangedFolds}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "eventfold.projection.rebuild.batch-size=100"})
+        "eventfold.projection.rebuild.batch-size=100", "eventfold.projection.rebuild.verify=true"})
 @Import(VerifiedSwitchIT.ChangedCode.class)
 class VerifiedSwitchIT extends RunningProjector {
 
